@@ -1,0 +1,47 @@
+#!/bin/bash
+# Install the Debian 12 packages smart-os needs on the build host.
+# Usage: support/scripts/install-host-deps.sh [--check]
+#   --check   only list the missing packages; exit 1 if any are missing.
+set -eu -o pipefail
+
+packages=(
+	# compilers and build tools
+	build-essential flex bison bc gawk autoconf automake pkg-config gettext autopoint
+	libelf-dev libssl-dev libncurses-dev ccache
+	# downloads and archives
+	ca-certificates wget curl git dpkg-dev xz-utils bzip2 gzip cpio rsync file patch
+	# images
+	fakeroot e2fsprogs genimage mtools dosfstools
+	# running and testing images
+	qemu-system-x86 python3 python3-pexpect python3-pytest tmux
+	# Kconfig engine tests: the kernel tree as oracle, fuzzing, sanitizers, leaks
+	linux-source-6.1 clang libclang-rt-14-dev valgrind
+	# graphs
+	graphviz
+)
+
+missing=()
+for p in "${packages[@]}"; do
+	if ! dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed; then
+		missing+=("$p")
+	fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+	echo "host dependencies: all ${#packages[@]} packages installed"
+	exit 0
+fi
+if [ "${1:-}" = "--check" ]; then
+	echo "host dependencies missing: ${missing[*]}" >&2
+	echo "run: $0   (as root) to install them" >&2
+	exit 1
+fi
+if [ "$(id -u)" -ne 0 ]; then
+	echo "error: missing host packages: ${missing[*]}" >&2
+	echo "install them as root: apt-get install ${missing[*]}" >&2
+	exit 1
+fi
+echo "installing host packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q "${missing[@]}"
