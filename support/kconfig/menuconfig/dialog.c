@@ -133,7 +133,7 @@ static void paint_input(void *arg)
 	struct input *in = arg;
 	char **lines;
 	size_t n;
-	struct frame f = place(in->prompt, 60, 5, &lines, &n);
+	struct frame f = place(in->prompt, 72, 6, &lines, &n);
 	int fw = f.w - 6;
 
 	mc_fill(f.y, f.x, f.h, f.w, MC_NORMAL);
@@ -162,8 +162,13 @@ static void paint_input(void *arg)
 	}
 	mvaddnwstr(fy, f.x + 3, in->buf + in->scroll, (int)(i - in->scroll));
 	attrset(A_NORMAL);
-	if (in->error)
-		mc_put_pad(fy + 2, f.x + 2, in->error, f.w - 4, MC_ERROR);
+	if (in->error) {
+		size_t ne;
+		char **el = mc_wrap(in->error, f.w - 4, &ne);
+		for (size_t i = 0; i < ne && i < 2; i++)
+			mc_put_pad(fy + 2 + (int)i, f.x + 2, el[i], f.w - 4, MC_ERROR);
+		mc_lines_free(el);
+	}
 	const char *labels[] = {"OK", "Cancel"};
 	draw_buttons(f.y + f.h - 2, f.x + 1, f.w - 2, labels, 2, in->sel);
 	move(fy, f.x + 3 + wwidth(in->buf + in->scroll, in->cur - in->scroll));

@@ -130,8 +130,8 @@ static void paint_main(void *arg)
 		mc_put(1, w - 11, "[z: all]", 10, MC_BUTTON);
 	mc_put(2, 1,
 	       in_choice(a) ? "Arrows move, Enter/Space/y picks one, ? help, w why, Esc Esc back."
-			    : "Enter opens  y/n/m/Space set  ? help  / search  w why  z hidden  "
-			      "S save  L load  Esc Esc back",
+			    : "Space/y/n/m set  ? help  / search  w why  z all  S save  "
+			      "L load  Esc Esc back",
 	       w - 2, MC_NORMAL);
 
 	/* The list. */
@@ -146,7 +146,7 @@ static void paint_main(void *arg)
 		mc_put(by + 1, 2, "(nothing to show here; press z to list hidden options)", w - 4,
 		       MC_HIDDEN);
 	else
-		mc_list_draw(&top(a)->list, by + 1, 1, bh - 2, w - 2, row_text, a);
+		mc_list_draw(&top(a)->list, by + 1, 2, bh - 2, w - 4, row_text, a);
 
 	mc_put_pad(h - 2, 1, a->status, w - 2, a->status_err ? MC_ERROR : MC_NORMAL);
 

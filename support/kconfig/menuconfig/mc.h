@@ -45,6 +45,7 @@ int mc_put(int y, int x, const char *s, int maxw, enum mc_attr a);
 /* Like mc_put but pads with blanks to exactly maxw columns. */
 void mc_put_pad(int y, int x, const char *s, int maxw, enum mc_attr a);
 void mc_box(int y, int x, int h, int w, const char *title);
+void mc_hline(int y, int x, int n);
 void mc_fill(int y, int x, int h, int w, enum mc_attr a);
 
 /* Next key; MC_KEY(KEY_RESIZE) after a resize (callers just redraw). */

@@ -191,17 +191,51 @@ void mc_fill(int y, int x, int h, int w, enum mc_attr a)
 	attrset(A_NORMAL);
 }
 
+/* Unicode line drawing in a UTF-8 locale (also readable in text captures), else ACS. */
+static void box_h(int y, int x, int n)
+{
+	if (MB_CUR_MAX > 1)
+		for (int i = 0; i < n; i++)
+			mvaddwstr(y, x + i, L"\u2500");
+	else
+		mvhline(y, x, ACS_HLINE, n);
+}
+
+static void box_v(int y, int x, int n)
+{
+	if (MB_CUR_MAX > 1)
+		for (int i = 0; i < n; i++)
+			mvaddwstr(y + i, x, L"\u2502");
+	else
+		mvvline(y, x, ACS_VLINE, n);
+}
+
+static void corner(int y, int x, const wchar_t *u, chtype acs)
+{
+	if (MB_CUR_MAX > 1)
+		mvaddwstr(y, x, u);
+	else
+		mvaddch(y, x, acs);
+}
+
+void mc_hline(int y, int x, int n)
+{
+	attrset(attr_of(MC_BORDER));
+	box_h(y, x, n);
+	attrset(A_NORMAL);
+}
+
 void mc_box(int y, int x, int h, int w, const char *title)
 {
 	attrset(attr_of(MC_BORDER));
-	mvaddch(y, x, ACS_ULCORNER);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvvline(y + 1, x, ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	corner(y, x, L"\u250c", ACS_ULCORNER);
+	box_h(y, x + 1, w - 2);
+	corner(y, x + w - 1, L"\u2510", ACS_URCORNER);
+	box_v(y + 1, x, h - 2);
+	box_v(y + 1, x + w - 1, h - 2);
+	corner(y + h - 1, x, L"\u2514", ACS_LLCORNER);
+	box_h(y + h - 1, x + 1, w - 2);
+	corner(y + h - 1, x + w - 1, L"\u2518", ACS_LRCORNER);
 	attrset(A_NORMAL);
 	if (title && *title) {
 		int tw = mc_width(title) + 2;

@@ -93,14 +93,14 @@ static void paint_results(void *arg)
 {
 	struct results *r = arg;
 	char title[200];
-	int w = COLS - 2, h = LINES - 2;
+	int w = COLS, h = LINES - 2;
 
 	snprintf(title, sizeof(title), "Search results for \"%s\": %zu", r->query, r->h->n);
-	mc_fill(1, 1, h, w, MC_NORMAL);
-	mc_box(1, 1, h, w, title);
-	mc_list_draw(&r->list, 2, 3, h - 4, w - 4, hit_text, r);
-	mvhline(h - 1, 2, ACS_HLINE, w - 2);
-	mc_put(h, 3, "Enter: jump to it   ?: details   w: why   Esc Esc: back", w - 4,
+	mc_fill(1, 0, h, w, MC_NORMAL);
+	mc_box(1, 0, h, w, title);
+	mc_list_draw(&r->list, 2, 2, h - 4, w - 4, hit_text, r);
+	mc_hline(h - 2, 1, w - 2);
+	mc_put(h - 1, 2, "Enter: jump to it   ?: details   w: why   Esc Esc: back", w - 4,
 	       MC_BUTTON);
 }
 

@@ -17,7 +17,7 @@ struct page {
 static void paint_page(void *arg)
 {
 	struct page *p = arg;
-	int y = 1, x = 1, h = LINES - 2, w = COLS - 2;
+	int y = 1, x = 0, h = LINES - 2, w = COLS;
 	size_t n;
 	char **lines = mc_wrap(p->text, w - 4, &n);
 
@@ -31,6 +31,7 @@ static void paint_page(void *arg)
 	mc_box(y, x, h, w, p->title);
 	for (int i = 0; i < p->height && p->top + i < p->n_lines; i++)
 		mc_put(y + 1 + i, x + 2, lines[p->top + i], w - 4, MC_NORMAL);
+	mc_hline(y + h - 3, x + 1, w - 2);
 	if (p->top > 0)
 		mc_put(y, x + w - 5, "(-)", 3, MC_BORDER);
 	if (p->top + p->height < p->n_lines) {
@@ -38,7 +39,6 @@ static void paint_page(void *arg)
 		snprintf(pct, sizeof(pct), "(%d%%)", (p->top + p->height) * 100 / p->n_lines);
 		mc_put(y + h - 3, x + w - 8, pct, 6, MC_BORDER);
 	}
-	mvhline(y + h - 3, x + 1, ACS_HLINE, 2);
 	int total = 0;
 	for (int i = 0; i < p->n_buttons; i++)
 		total += mc_width(p->buttons[i]) + 6;

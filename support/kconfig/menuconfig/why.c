@@ -54,6 +54,8 @@ static char *why_text(struct kc_ctx *kc, const struct kc_explain *e)
 	mc_buf_add(&b, "\n");
 	if (!e->solvable) {
 		mc_buf_add(&b, "No set of changes was found that would enable %s.\n", name);
+	} else if (e->n_changes == 0 && kc_sym_tri(kc, e->sym) == KC_YES) {
+		mc_buf_add(&b, "%s is already enabled.\n", name);
 	} else if (e->n_changes == 0) {
 		mc_buf_add(&b, "Nothing needs to change: %s can be enabled as it is.\n", name);
 	} else {

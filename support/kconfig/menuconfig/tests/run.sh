@@ -234,7 +234,7 @@ test_int_out_of_range_refused() {
 test_submenu_and_back() {
 	start submenu "$BASIC"
 	wait_for "Networking  --->"
-	keys Down Down Down Down Down Down Down Enter
+	keys Down Down Down Down Down Down Enter
 	wait_for "[ ] Network support"
 	wait_for "Menuconfig Test > Networking"
 	keys y
@@ -331,6 +331,8 @@ test_why_and_resolve() {
 	wait_for "WIFI is now y"
 	keys Enter
 	wait_for "[*] Wireless LAN"
+	keys Escape Escape
+	wait_for "Compression (gzip)  --->"
 	save_and_exit
 	config_has "CONFIG_WIFI=y"
 	config_has "CONFIG_NET=y"
