@@ -63,7 +63,7 @@ mconf_once() {
 	tm kill-session -t bench >/dev/null 2>&1 || true
 	t0=$(now)
 	tm new-session -d -s bench -x 80 -y 24 -c "$d" \
-		"env TERM=xterm-256color KCONFIG_CONFIG='$d/.config' '$MCONF' Kconfig 2>/dev/null; sleep 60"
+		"env TERM=screen-256color KCONFIG_CONFIG='$d/.config' '$MCONF' Kconfig 2>/dev/null; sleep 60"
 	for _ in $(seq 6000); do
 		if tm capture-pane -p -t bench 2>/dev/null | grep -q "<Select>"; then
 			break

@@ -113,7 +113,10 @@ static void paint_main(void *arg)
 	/* Title: the mainmenu prompt and the config file. */
 	snprintf(line, sizeof(line), " %s", kc_mainmenu(a->kc));
 	mc_put_pad(0, 0, line, w, MC_TITLE);
-	snprintf(line, sizeof(line), "%s ", a->shown_name);
+	const char *file = a->shown_name;
+	if (mc_width(file) > w / 2 - 2 && strrchr(file, '/'))
+		file = strrchr(file, '/') + 1;
+	snprintf(line, sizeof(line), "%s ", file);
 	int fw = mc_width(line);
 	if (fw < w / 2)
 		mc_put(0, w - fw, line, fw, MC_TITLE);
@@ -179,8 +182,8 @@ static void explain_refusal(struct mc_app *a, struct kc_sym *s, enum kc_tri want
 		status(a, true, "%s cannot be %s: allowed values are %s..%s (press w for why).", name,
 		       tri_name(want), tri_name(lo), tri_name(hi));
 	else
-		status(a, true, "%s is fixed at %s (selected or forced; press w for why).", name,
-		       kc_sym_str(a->kc, s));
+		status(a, true, "%s cannot be %s: it is fixed at %s (selected; press w for why).",
+		       name, tri_name(want), kc_sym_str(a->kc, s));
 }
 
 static void set_tri(struct mc_app *a, struct kc_sym *s, enum kc_tri v)

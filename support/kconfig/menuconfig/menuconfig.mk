@@ -1,9 +1,10 @@
 # menuconfig.mk - build rules for mconf, the ncursesw menuconfig front end.
 #
-# Included by support/kconfig/Makefile (`-include $(KCONFIG_SRC)/menuconfig/menuconfig.mk`,
-# or stand-alone through menuconfig/Makefile). Needs from the includer:
-#   O              the output directory (mconf lands in $(O)/mconf)
-#   KCONFIG_LIB    the engine library (default: $(O)/libkconfig.a)
+# Included by support/kconfig/Makefile with `-include menuconfig/menuconfig.mk`; adds $(O)/mconf
+# to `all` and a `check-menuconfig` target (tmux-driven tests). Uses from the includer:
+#   O              the output directory (mconf lands in $(O)/mconf, objects in $(O)/menuconfig)
+#   KCONFIG_LIB    the engine library (default: $(O)/libkconfig.a, built by the includer)
+#   $(O)/conf      the engine's conf, used by the tests to re-check the written .config
 # ncursesw flags come from pkg-config (Debian: libncurses-dev).
 MC_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 MC_OBJDIR := $(O)/menuconfig
@@ -22,8 +23,12 @@ $(MC_OBJDIR)/%.o: $(MC_DIR)/%.c $(MC_DIR)/mc.h $(MC_DIR)/../kconfig.h
 $(O)/mconf: $(MC_OBJS) $(KCONFIG_LIB)
 	$(CC) $(LDFLAGS) -o $@ $(MC_OBJS) $(KCONFIG_LIB) $(MC_CURSES_LIBS)
 
-.PHONY: mconf check-menuconfig
+.PHONY: all mconf check-menuconfig bench-menuconfig
+all: $(O)/mconf
 mconf: $(O)/mconf
 
-check-menuconfig: $(O)/mconf
-	$(MC_DIR)/tests/run.sh $(O)/mconf
+check-menuconfig: $(O)/mconf $(O)/conf
+	$(MC_DIR)/tests/run.sh $(O)/mconf $(O)/conf
+
+bench-menuconfig: $(O)/mconf
+	$(MC_DIR)/bench.sh $(O)/mconf

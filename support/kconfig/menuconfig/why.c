@@ -69,20 +69,45 @@ static char *why_text(struct kc_ctx *kc, const struct kc_explain *e)
 	return mc_buf_take(&b);
 }
 
-/* Apply the change set; returns NULL or a message naming the change that was refused. */
+/*
+ * Apply the change set. A step can depend on a later one (a symbol before its dependency), so
+ * refused steps are retried after each pass that made progress. Returns NULL or a message that
+ * names the steps that could not be applied.
+ */
 static char *apply(struct kc_ctx *kc, const struct kc_explain *e)
 {
-	for (size_t i = 0; i < e->n_changes; i++) {
-		struct kc_sym *c = e->changes[i].sym;
-		if (!kc_sym_set_str(kc, c, e->changes[i].value)) {
-			struct mc_buf b = {0};
-			mc_buf_add(&b, "Could not set %s to %s (step %zu of %zu); the earlier steps "
-				       "were applied.", sym_label(c), e->changes[i].value, i + 1,
-				   e->n_changes);
-			return mc_buf_take(&b);
+	bool *done = calloc(e->n_changes + 1, sizeof(*done));
+	size_t left = e->n_changes;
+	bool progress = true;
+
+	if (!done)
+		return mc_xstrdup("Out of memory.");
+	while (left && progress) {
+		progress = false;
+		for (size_t i = 0; i < e->n_changes; i++) {
+			if (done[i])
+				continue;
+			if (kc_sym_set_str(kc, e->changes[i].sym, e->changes[i].value) ||
+			    strcmp(kc_sym_str(kc, e->changes[i].sym), e->changes[i].value) == 0) {
+				done[i] = true;
+				left--;
+				progress = true;
+			}
 		}
 	}
-	return NULL;
+	char *msg = NULL;
+	if (left) {
+		struct mc_buf b = {0};
+		mc_buf_add(&b, "These changes were refused:");
+		for (size_t i = 0; i < e->n_changes; i++)
+			if (!done[i])
+				mc_buf_add(&b, " %s=%s", sym_label(e->changes[i].sym),
+					   e->changes[i].value);
+		mc_buf_add(&b, ". The others were applied.");
+		msg = mc_buf_take(&b);
+	}
+	free(done);
+	return msg;
 }
 
 bool mc_why(struct kc_ctx *kc, struct kc_sym *s)

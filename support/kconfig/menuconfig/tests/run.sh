@@ -41,7 +41,7 @@ start() {
 	S=$1
 	T=$WORK/$1
 	mkdir -p "$T"
-	local kconfig=$2 cols=${3:-80} rows=${4:-24} term=${5:-xterm-256color}
+	local kconfig=$2 cols=${3:-80} rows=${4:-24} term=${5:-screen-256color}
 	tm new-session -d -s "$S" -x "$cols" -y "$rows" -c "$T" \
 		"env TERM=$term KCONFIG_CONFIG='$T/.config' '$MCONF' '$kconfig' 2>'$T/stderr'; \
 		 echo \"mconf-exit=\$?\"; sleep 600"
@@ -330,7 +330,7 @@ test_why_and_resolve() {
 	keys Enter
 	wait_for "WIFI is now y"
 	keys Enter
-	wait_for "[*] Wireless LAN"
+	wait_for "[*]   Wireless LAN"
 	keys Escape Escape
 	wait_for "Compression (gzip)  --->"
 	save_and_exit
@@ -389,8 +389,16 @@ test_save_as_and_load() {
 }
 
 test_exit_without_changes_asks_nothing() {
+	# without a .config everything is new, so the first exit asks (as the kernel's does)
 	start nochange "$BASIC"
 	wait_for "Menuconfig Test"
+	save_and_exit
+	stop
+	start nochange "$BASIC"
+	wait_for "[*] Feature A"
+	if screen | grep -qF "(NEW)"; then
+		fail "options are still NEW after the .config was saved"
+	fi
 	keys Escape Escape
 	wait_for "mconf-exit=0"
 	if screen | grep -qF "save your new configuration"; then
