@@ -22,8 +22,8 @@ char *mc_location(struct kc_ctx *kc, const struct kc_menu *m, const char *sep)
 	for (const struct kc_menu *p = opening_parent(m); p && n < 64; p = opening_parent(p))
 		chain[n++] = p;
 	for (int i = n - 1; i >= 0; i--) {
-		const char *label = kc_menu_kind(chain[i]) == KC_M_ROOT ? kc_mainmenu(kc)
-									 : mc_node_label(chain[i]);
+		const char *label =
+		    kc_menu_kind(chain[i]) == KC_M_ROOT ? kc_mainmenu(kc) : mc_node_label(chain[i]);
 		mc_buf_add(&b, "%s%s", i == n - 1 ? "" : sep, label);
 	}
 	return mc_buf_take(&b);
@@ -43,7 +43,8 @@ void mc_add_term(struct mc_buf *b, const char *indent, const struct kc_term *t)
 	if (t->n_ops) {
 		mc_buf_add(b, "   (");
 		for (size_t i = 0; i < t->n_ops; i++)
-			mc_buf_add(b, "%s%s = %s", i ? ", " : "", t->ops[i].name ? t->ops[i].name : "?",
+			mc_buf_add(b, "%s%s = %s", i ? ", " : "",
+				   t->ops[i].name ? t->ops[i].name : "?",
 				   t->ops[i].value ? t->ops[i].value : "?");
 		mc_buf_add(b, ")");
 	}
@@ -121,6 +122,7 @@ char *mc_details(struct kc_ctx *kc, const struct kc_menu *m)
 	char *loc = mc_location(kc, m, " > ");
 	mc_buf_add(&b, "Location:   %s > %s\n", loc, mc_node_label(m));
 	free(loc);
-	mc_buf_add(&b, "\n%s\n", help && *help ? help : "There is no help available for this option.");
+	mc_buf_add(&b, "\n%s\n",
+		   help && *help ? help : "There is no help available for this option.");
 	return mc_buf_take(&b);
 }

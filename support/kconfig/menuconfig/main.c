@@ -18,7 +18,7 @@
 
 enum button { B_SELECT, B_EXIT, B_HELP, B_SAVE, B_LOAD, N_BUTTONS };
 static const char *const button_names[N_BUTTONS] = {"Select", " Exit ", " Help ", " Save ",
-						      " Load "};
+						    " Load "};
 
 struct view {
 	const struct kc_menu *menu;
@@ -31,7 +31,7 @@ struct mc_app {
 	struct view stack[MAX_DEPTH];
 	int depth;
 	bool show_all;
-	bool loaded;        /* a Load happened: ask to save on exit, as the kernel's does */
+	bool loaded;	    /* a Load happened: ask to save on exit, as the kernel's does */
 	const char *config; /* the main config file (KCONFIG_CONFIG or .config) */
 	char *shown_name;   /* the file name in the title: the last one saved or loaded */
 	struct mc_row *rows;
@@ -86,7 +86,7 @@ static const struct mc_row *cur_row(struct mc_app *a)
 }
 
 static void status(struct mc_app *a, bool err, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 static void status(struct mc_app *a, bool err, const char *fmt, ...)
 {
 	va_list ap;
@@ -163,6 +163,48 @@ static void paint_main(void *arg)
 	}
 }
 
+/*
+ * Engine diagnostics: before and after the full screen they go to stderr; while curses owns the
+ * terminal they are collected and shown in a dialog (warnings, errors) or the status line.
+ */
+static struct {
+	bool collect;
+	struct mc_buf log;
+	int worst; /* 0 info/message, 1 warning, 2 error */
+} diag;
+
+static void on_diag(void *arg, enum kc_diag_level lvl, const char *msg)
+{
+	(void)arg;
+	if (!diag.collect) {
+		fprintf(stderr, "%s\n", msg);
+		return;
+	}
+	int w = lvl == KC_DIAG_ERROR ? 2 : lvl == KC_DIAG_WARNING ? 1 : 0;
+	if (w > diag.worst)
+		diag.worst = w;
+	mc_buf_add(&diag.log, "%s\n", msg);
+}
+
+/* Show what the engine reported during the last action; `title` names the action. */
+static void show_diag(struct mc_app *a, const char *title)
+{
+	if (!diag.log.len)
+		return;
+	char *text = mc_buf_take(&diag.log);
+	if (diag.worst > 0) {
+		mc_message(title, text);
+	} else {
+		size_t n = strlen(text);
+		while (n && text[n - 1] == '\n')
+			text[--n] = '\0';
+		char *last = strrchr(text, '\n');
+		status(a, false, "%s", last ? last + 1 : text);
+	}
+	free(text);
+	diag.worst = 0;
+}
+
 /* ---- actions -------------------------------------------------------------------------- */
 
 static const char *tri_name(enum kc_tri v)
@@ -176,11 +218,11 @@ static void explain_refusal(struct mc_app *a, struct kc_sym *s, enum kc_tri want
 	const char *name = kc_sym_name(s) ? kc_sym_name(s) : "this choice";
 
 	if (kc_sym_visible(a->kc, s) == KC_NO)
-		status(a, true, "%s cannot be changed: its dependencies are unmet (press w for why).",
-		       name);
+		status(a, true,
+		       "%s cannot be changed: its dependencies are unmet (press w for why).", name);
 	else if (kc_sym_tri_range(a->kc, s, &lo, &hi))
-		status(a, true, "%s cannot be %s: allowed values are %s..%s (press w for why).", name,
-		       tri_name(want), tri_name(lo), tri_name(hi));
+		status(a, true, "%s cannot be %s: allowed values are %s..%s (press w for why).",
+		       name, tri_name(want), tri_name(lo), tri_name(hi));
 	else
 		status(a, true, "%s cannot be %s: it is fixed at %s (selected; press w for why).",
 		       name, tri_name(want), kc_sym_str(a->kc, s));
@@ -219,8 +261,10 @@ static const char *check_value(void *arg, const char *text)
 
 	if (kc_sym_str_valid(kc, s, text))
 		return NULL;
-	snprintf(msg, sizeof(msg), "\"%.60s\" is refused: not a valid %s value for %s, or outside "
-				   "its range.", text, kc_type_name(kc_sym_type(s)),
+	snprintf(msg, sizeof(msg),
+		 "\"%.60s\" is refused: not a valid %s value for %s, or outside "
+		 "its range.",
+		 text, kc_type_name(kc_sym_type(s)),
 		 kc_sym_name(s) ? kc_sym_name(s) : "this option");
 	return msg;
 }
@@ -306,12 +350,14 @@ static int save_as(struct mc_app *a)
 		return -1;
 	}
 	if (kc_write_config(a->kc, name) != 0) {
+		show_diag(a, "Save failed");
 		char msg[600];
-		snprintf(msg, sizeof(msg), "Could not write %s (see the message after exit).", name);
+		snprintf(msg, sizeof(msg), "Could not write %s.", name);
 		mc_message("Save failed", msg);
 		free(name);
 		return -1;
 	}
+	show_diag(a, "Save");
 	status(a, false, "Configuration saved to %s", name);
 	free(a->shown_name);
 	a->shown_name = name;
@@ -321,14 +367,15 @@ static int save_as(struct mc_app *a)
 
 static void load(struct mc_app *a)
 {
-	char *name = mc_input("Load Configuration",
-			      "Enter the name of the configuration file to load.", a->shown_name,
-			      NULL, NULL);
+	char *name =
+	    mc_input("Load Configuration", "Enter the name of the configuration file to load.",
+		     a->shown_name, NULL, NULL);
 	if (!name || !*name) {
 		free(name);
 		return;
 	}
 	int r = kc_read_config(a->kc, name);
+	show_diag(a, r == 0 ? "Loaded with warnings" : "Load failed");
 	if (r == 0) {
 		status(a, false, "Configuration loaded from %s", name);
 		free(a->shown_name);
@@ -385,8 +432,9 @@ static bool confirm_exit(struct mc_app *a, int *saved)
 		*saved = -1;
 		return true;
 	}
-	int r = mc_yesno("Exit", "Do you wish to save your new configuration?\n"
-				 "(Press Esc Esc to continue your configuration.)",
+	int r = mc_yesno("Exit",
+			 "Do you wish to save your new configuration?\n"
+			 "(Press Esc Esc to continue your configuration.)",
 			 "Yes", "No");
 	if (r < 0)
 		return false;
@@ -395,10 +443,16 @@ static bool confirm_exit(struct mc_app *a, int *saved)
 		return true;
 	}
 	if (kc_write_config(a->kc, a->config) != 0) {
+		show_diag(a, "Save failed");
 		mc_message("Save failed", "Could not write the configuration; it was NOT saved.");
 		return false;
 	}
-	kc_write_autoconf(a->kc, false);
+	if (kc_write_autoconf(a->kc, false) != 0) {
+		show_diag(a, "Save failed");
+		mc_message("Save failed", "The .config was written, but writing the autoconf "
+					  "files failed.");
+		return false;
+	}
 	*saved = 1;
 	return true;
 }
@@ -492,8 +546,9 @@ static void handle_key(struct mc_app *a, int k, bool *leave)
 	case 'z':
 	case 'Z':
 		a->show_all = !a->show_all;
-		status(a, false, a->show_all ? "Showing hidden options too (z to hide them)."
-					     : "Hidden options are not shown.");
+		status(a, false,
+		       a->show_all ? "Showing hidden options too (z to hide them)."
+				   : "Hidden options are not shown.");
 		return;
 	case 'w':
 	case 'W':
@@ -529,17 +584,10 @@ static void handle_key(struct mc_app *a, int k, bool *leave)
 		do_button(a, B_EXIT, leave);
 }
 
-static void warn_quiet(void *arg, enum kc_diag_level lvl, const char *msg)
-{
-	(void)arg;
-	(void)lvl;
-	fprintf(stderr, "%s\n", msg);
-}
-
 int main(int argc, char **argv)
 {
 	const char *kconfig = argc > 1 ? argv[1] : "Kconfig";
-	struct kc_opts opts = {.diag = warn_quiet};
+	struct kc_opts opts = {.diag = on_diag};
 	struct mc_app a = {0};
 	int saved = -1;
 
@@ -571,6 +619,7 @@ int main(int argc, char **argv)
 	}
 	push(&a, kc_menu_root(a.kc));
 	mc_push_painter(paint_main, &a);
+	diag.collect = true;
 	bool leave = false;
 	for (;;) {
 		refresh_rows(&a);
@@ -580,6 +629,7 @@ int main(int argc, char **argv)
 			leave = mc_is_back(k) || k == 3;
 		} else {
 			handle_key(&a, k, &leave);
+			show_diag(&a, "Messages");
 		}
 		if (leave) {
 			leave = false;
@@ -589,6 +639,12 @@ int main(int argc, char **argv)
 	}
 	mc_pop_painter();
 	mc_screen_end();
+	diag.collect = false;
+	if (diag.log.len) {
+		char *rest = mc_buf_take(&diag.log);
+		fputs(rest, stderr);
+		free(rest);
+	}
 	if (saved == 1)
 		printf("\n*** End of the configuration.\n*** Execute 'make' to start the build or "
 		       "try 'make help'.\n\n");

@@ -80,10 +80,10 @@ char *mc_xstrdup(const char *s);
 /* ---- listview.c ----------------------------------------------------------------------- */
 
 struct mc_list {
-	int n;       /* number of lines */
-	int cur;     /* selected line */
-	int top;     /* first line shown */
-	int height;  /* lines shown (set by the last draw) */
+	int n;	    /* number of lines */
+	int cur;    /* selected line */
+	int top;    /* first line shown */
+	int height; /* lines shown (set by the last draw) */
 };
 /* Draw lines [top, top+h) in the rectangle; get(i) returns the text of line i. */
 void mc_list_draw(struct mc_list *l, int y, int x, int h, int w,

@@ -371,8 +371,9 @@ void mc_redraw(void)
 	curs_set(0);
 	if (mc_too_small()) {
 		char msg[128];
-		snprintf(msg, sizeof(msg), "Terminal too small (%dx%d): menuconfig needs at least %dx%d.",
-			 COLS, LINES, MIN_COLS, MIN_ROWS);
+		snprintf(msg, sizeof(msg),
+			 "Terminal too small (%dx%d): menuconfig needs at least %dx%d.", COLS,
+			 LINES, MIN_COLS, MIN_ROWS);
 		mvaddnstr(0, 0, msg, COLS);
 		mvaddnstr(1, 0, "Enlarge the window, or press Esc Esc to leave.", COLS);
 	} else {

@@ -12,7 +12,6 @@
 #include <curses.h>
 #include <term.h>
 
-
 static bool has_cap(const char *cap)
 {
 	const char *s = tigetstr(cap);
@@ -32,24 +31,28 @@ int mc_term_check(void)
 		return -1;
 	}
 	if (!term || !*term) {
-		fprintf(stderr, "mconf: TERM is not set; menuconfig needs to know the terminal type "
-				"(for example TERM=xterm-256color or TERM=linux).\n");
+		fprintf(stderr,
+			"mconf: TERM is not set; menuconfig needs to know the terminal type "
+			"(for example TERM=xterm-256color or TERM=linux).\n");
 		return -1;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		fprintf(stderr, "mconf: unknown terminal type '%s' (no terminfo entry); try "
-				"TERM=xterm-256color or TERM=linux.\n", term);
+		fprintf(stderr,
+			"mconf: unknown terminal type '%s' (no terminfo entry); try "
+			"TERM=xterm-256color or TERM=linux.\n",
+			term);
 		return -1;
 	}
 	bool ok = has_cap("cup") && has_cap("clear") && !tigetflag("hc") && !tigetflag("gn");
 	del_curterm(cur_term);
 	if (!ok) {
-		fprintf(stderr,
-			"mconf: the terminal type '%s' cannot position the cursor (its terminfo entry "
-			"lacks 'cup'/'clear'), so the full-screen menuconfig cannot run on it.\n"
-			"mconf: use a full-screen terminal (e.g. TERM=xterm-256color or TERM=linux), "
-			"or the line-based 'conf --oldconfig' instead.\n",
-			term);
+		fprintf(
+		    stderr,
+		    "mconf: the terminal type '%s' cannot position the cursor (its terminfo entry "
+		    "lacks 'cup'/'clear'), so the full-screen menuconfig cannot run on it.\n"
+		    "mconf: use a full-screen terminal (e.g. TERM=xterm-256color or TERM=linux), "
+		    "or the line-based 'conf --oldconfig' instead.\n",
+		    term);
 		return -1;
 	}
 	return 0;

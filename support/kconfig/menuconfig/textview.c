@@ -99,7 +99,8 @@ int mc_textview(const char *title, const char *text, const char *const *buttons)
 		else if (k == '\n' || k == '\r' || k == MC_KEY(KEY_ENTER)) {
 			ret = p.sel;
 			break;
-		} else if (k == 'q' || k == 'e' || k == 'x' || k == '?' || k == 'h' || mc_is_back(k)) {
+		} else if (k == 'q' || k == 'e' || k == 'x' || k == '?' || k == 'h' ||
+			   mc_is_back(k)) {
 			ret = -1;
 			break;
 		}

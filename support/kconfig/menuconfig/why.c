@@ -30,7 +30,9 @@ static char *why_text(struct kc_ctx *kc, const struct kc_explain *e)
 	mc_buf_add(&b, "%s%s = %s  (%s)\n", kc_prefix(kc), name, e->value ? e->value : "",
 		   kc_type_name(kc_sym_type(e->sym)));
 	mc_buf_add(&b, "Prompt visible: %s\n",
-		   e->visible == KC_YES ? "yes" : e->visible == KC_MOD ? "as module only" : "no");
+		   e->visible == KC_YES	  ? "yes"
+		   : e->visible == KC_MOD ? "as module only"
+					  : "no");
 	mc_buf_add(&b, "Value set by: %s", mc_origin_text(e->origin));
 	if (e->origin_sym && kc_sym_name(e->origin_sym))
 		mc_buf_add(&b, " from %s", kc_sym_name(e->origin_sym));
