@@ -79,6 +79,25 @@ size_t mc_rows_build(struct kc_ctx *kc, const struct kc_menu *menu, bool show_al
 	return r.n;
 }
 
+/* A submenu with nothing to show reads "----" instead of "--->", as in the kernel's. */
+static bool has_shown_child(struct kc_ctx *kc, const struct kc_menu *m)
+{
+	for (const struct kc_menu *c = kc_menu_child(m); c; c = kc_menu_next(c)) {
+		if (kc_menu_kind(c) == KC_M_IF || !kc_menu_prompt(c)) {
+			if (has_shown_child(kc, c))
+				return true;
+		} else if (kc_menu_shown(kc, c)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static const char *arrow(struct kc_ctx *kc, const struct kc_menu *m)
+{
+	return has_shown_child(kc, m) ? "  --->" : "  ----";
+}
+
 static char tri_char(enum kc_tri v)
 {
 	return v == KC_YES ? '*' : v == KC_MOD ? 'M' : ' ';
@@ -143,7 +162,7 @@ char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice)
 	case KC_M_MENU:
 		mc_buf_add(&b, "    ");
 		add_indent(&b, r->depth);
-		mc_buf_add(&b, "%s  --->", prompt);
+		mc_buf_add(&b, "%s%s", prompt, arrow(kc, m));
 		break;
 	case KC_M_CHOICE: {
 		if (s && kc_sym_type(s) == KC_TRISTATE)
@@ -176,7 +195,7 @@ char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice)
 		if (!kc_sym_has_value(s) && !r->hidden)
 			mc_buf_add(&b, " (NEW)");
 		if (mc_node_opens(m))
-			mc_buf_add(&b, "  --->");
+			mc_buf_add(&b, "%s", arrow(kc, m));
 		break;
 	}
 	if (r->hidden)

@@ -425,12 +425,26 @@ test_resize() {
 	if ! screen | sed -n 35p | grep -qF "<Select>"; then
 		fail "buttons are not on the new last line"
 	fi
+	# open views and dialogs follow too
+	keys Down '?'
+	wait_for "Symbol:     CONFIG_FEATURE_A"
+	tm resize-window -t "$S" -x 100 -y 30
+	settle 0.5
+	if ! screen | sed -n 2p | "$PY" -c 'import sys; l=sys.stdin.read().rstrip("\n"); sys.exit(0 if len(l)==100 and l[0]=="┌" and l[-1]=="┐" else 1)'; then
+		fail "the help page does not span 100 columns after the resize:"
+		screen | sed 's/^/      | /'
+	fi
+	if ! screen | sed -n 29p | grep -qF "└"; then
+		fail "the help page does not reach the new bottom line 29"
+	fi
+	keys Escape Escape
+	wait_gone "Symbol:     CONFIG_FEATURE_A"
 	tm resize-window -t "$S" -x 60 -y 15
 	wait_for "Terminal too small (60x15)"
 	tm resize-window -t "$S" -x 80 -y 24
 	wait_for "<Select>"
 	wait_for "[*] Feature A"
-	keys Down n
+	keys n
 	wait_for "[ ] Feature A"
 }
 
