@@ -123,11 +123,26 @@ save_and_exit() {
 	wait_for "mconf-exit=0"
 }
 
+# sanitizer_clean: when mconf is built with ASan/UBSan, nothing was reported on its stderr.
+sanitizer_clean() {
+	local f
+	for f in "$WORK"/*/stderr; do
+		[ -f "$f" ] || continue
+		if grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:" "$f"; then
+			fail "sanitizer report in $f:"
+			sed 's/^/      | /' "$f" | head -n 40
+		fi
+		mv "$f" "$f.seen"
+	done
+}
+
 run() {
 	local name=$1
 	FAILED=0
 	"$name"
 	stop
+	sleep 0.1
+	sanitizer_clean
 	if [ "$FAILED" = 0 ]; then
 		echo "PASS $name"
 		passed=$((passed + 1))
