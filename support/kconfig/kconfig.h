@@ -41,8 +41,12 @@ enum kc_type { KC_UNKNOWN, KC_BOOLEAN, KC_TRISTATE, KC_INT, KC_HEX, KC_STRING };
 
 /* ---- context -------------------------------------------------------------------------- */
 
-/* Severity of a diagnostic passed to kc_opts.diag. */
-enum kc_diag_level { KC_DIAG_INFO, KC_DIAG_WARNING, KC_DIAG_ERROR };
+/*
+ * Kind of a diagnostic passed to kc_opts.diag. MESSAGE is a status line for the
+ * user ("configuration written to .config"; conf prints it as "#\n# msg\n#" on
+ * stdout); INFO is other stderr text (e.g. unmet dependency reports).
+ */
+enum kc_diag_level { KC_DIAG_INFO, KC_DIAG_WARNING, KC_DIAG_ERROR, KC_DIAG_MESSAGE };
 
 struct kc_opts {
 	/*
@@ -169,8 +173,9 @@ bool kc_changed(const struct kc_ctx *kc);
  */
 int kc_read_config(struct kc_ctx *kc, const char *path);
 /*
- * Like kc_read_config but keeps previous user values for symbols the file does not
- * mention (KCONFIG_ALLCONFIG / merge semantics).
+ * Read a .config-format file as user values without kc_read_config's
+ * consistency pass (what KCONFIG_ALLCONFIG and --defconfig seeds use).
+ * Returns 0, or 1 if the file cannot be opened.
  */
 int kc_merge_config(struct kc_ctx *kc, const char *path);
 /* Write .config atomically (tmp + rename), keeping the old file as <path>.old. */
