@@ -43,7 +43,7 @@ start() {
 	mkdir -p "$T"
 	local kconfig=$2 cols=${3:-80} rows=${4:-24} term=${5:-screen-256color}
 	tm new-session -d -s "$S" -x "$cols" -y "$rows" -c "$T" \
-		"env TERM=$term KCONFIG_CONFIG='$T/.config' '$MCONF' '$kconfig' 2>'$T/stderr'; \
+		"env TERM=$term KCONFIG_CONFIG='$T/.config' ${MC_ENV:-} '$MCONF' '$kconfig' 2>'$T/stderr'; \
 		 echo \"mconf-exit=\$?\"; sleep 600"
 }
 
@@ -515,6 +515,24 @@ test_utf8_prompts() {
 	engine_agrees "$UTF8"
 }
 
+test_symbol_prefix_from_env() {
+	MC_ENV="CONFIG_=MY_" start prefix "$BASIC"
+	wait_for "[*] Feature A"
+	keys Down '?'
+	wait_for "Symbol:     MY_FEATURE_A [=y]"
+	keys Escape Escape
+	keys /
+	wait_for "Search Configuration Parameter"
+	text "MY_COUNT"
+	keys Enter
+	wait_for "COUNT [=5]  Worker count"
+	keys Escape Escape
+	wait_for "<Select>"
+	save_and_exit
+	config_has "MY_FEATURE_A=y"
+	config_has "MY_COUNT=5"
+}
+
 test_term_dumb_fails_clearly() {
 	start dumb "$BASIC" 80 24 dumb
 	wait_for "mconf-exit=1"
@@ -531,7 +549,7 @@ for t in test_main_menu_shows_entries test_toggle_and_save test_selected_option_
 	test_string_entry test_int_out_of_range_refused test_submenu_and_back \
 	test_choice_radio_list test_help_details test_search_and_jump test_why_and_resolve \
 	test_hidden_with_z test_save_as_and_load test_exit_without_changes_asks_nothing \
-	test_resize test_utf8_prompts test_term_dumb_fails_clearly; do
+	test_resize test_utf8_prompts test_symbol_prefix_from_env test_term_dumb_fails_clearly; do
 	if [ -n "${MCONF_TESTS:-}" ] && ! grep -qw -- "$t" <<<"$MCONF_TESTS"; then
 		continue
 	fi
