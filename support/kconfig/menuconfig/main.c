@@ -110,6 +110,10 @@ static void paint_main(void *arg)
 	int w = COLS, h = LINES;
 	char line[1024];
 
+	/* Values may have changed under a dialog (why/resolve, load): always show the current ones.
+	 */
+	refresh_rows(a);
+
 	/* Title: the mainmenu prompt and the config file. */
 	snprintf(line, sizeof(line), " %s", kc_mainmenu(a->kc));
 	mc_put_pad(0, 0, line, w, MC_TITLE);
@@ -127,7 +131,7 @@ static void paint_main(void *arg)
 	for (int i = 1; i < a->depth; i++)
 		mc_buf_add(&b, " > %s", mc_node_label(a->stack[i].menu));
 	char *crumbs = mc_buf_take(&b);
-	mc_put_pad(1, 0, crumbs, w - 12, MC_NORMAL);
+	mc_put_pad(1, 0, mc_tail(crumbs, w - 12), w - 12, MC_NORMAL);
 	free(crumbs);
 	if (a->show_all)
 		mc_put(1, w - 11, "[z: all]", 10, MC_BUTTON);
@@ -622,7 +626,6 @@ int main(int argc, char **argv)
 	diag.collect = true;
 	bool leave = false;
 	for (;;) {
-		refresh_rows(&a);
 		mc_redraw();
 		int k = mc_getkey();
 		if (mc_too_small()) {

@@ -42,6 +42,8 @@ bool mc_too_small(void);
 int mc_width(const char *s);
 /* Draw s at (y,x) using at most maxw columns; returns columns used. */
 int mc_put(int y, int x, const char *s, int maxw, enum mc_attr a);
+/* The end of s that fits in maxw columns (for paths whose end matters most). */
+const char *mc_tail(const char *s, int maxw);
 /* Like mc_put but pads with blanks to exactly maxw columns. */
 void mc_put_pad(int y, int x, const char *s, int maxw, enum mc_attr a);
 void mc_box(int y, int x, int h, int w, const char *title);

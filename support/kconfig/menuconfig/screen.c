@@ -173,6 +173,18 @@ int mc_put(int y, int x, const char *s, int maxw, enum mc_attr a)
 	return used;
 }
 
+const char *mc_tail(const char *s, int maxw)
+{
+	int w = mc_width(s);
+	while (*s && w > maxw) {
+		wchar_t wc;
+		int n = decode(s, &wc);
+		w -= cwidth(wc);
+		s += n;
+	}
+	return s;
+}
+
 void mc_put_pad(int y, int x, const char *s, int maxw, enum mc_attr a)
 {
 	int used = mc_put(y, x, s, maxw, a);

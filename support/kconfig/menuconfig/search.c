@@ -54,7 +54,12 @@ static char *hit_line(struct kc_ctx *kc, const struct kc_menu *m)
 	mc_buf_add(&b, "%s", kc_menu_prompt(m) ? kc_menu_prompt(m) : "(no prompt)");
 	if (!kc_menu_shown(kc, m))
 		mc_buf_add(&b, " (hidden)");
-	mc_buf_add(&b, "   in %s", loc);
+	/* The main menu's title is the same for every hit: show the path below it. */
+	const char *where = loc;
+	size_t root = strlen(kc_mainmenu(kc));
+	if (strncmp(loc, kc_mainmenu(kc), root) == 0)
+		where = loc[root] ? loc + root + 3 : "main menu";
+	mc_buf_add(&b, "   in %s", where);
 	free(loc);
 	return mc_buf_take(&b);
 }

@@ -61,7 +61,7 @@ static char *why_text(struct kc_ctx *kc, const struct kc_explain *e)
 	} else if (e->n_changes == 0) {
 		mc_buf_add(&b, "Nothing needs to change: %s can be enabled as it is.\n", name);
 	} else {
-		mc_buf_add(&b, "To enable %s, these changes are needed (in order):\n", name);
+		mc_buf_add(&b, "To enable %s, these changes are needed:\n", name);
 		for (size_t i = 0; i < e->n_changes; i++) {
 			struct kc_sym *c = e->changes[i].sym;
 			mc_buf_add(&b, "  %-28s %s -> %s\n", sym_label(c), kc_sym_str(kc, c),

@@ -303,7 +303,7 @@ test_search_and_jump() {
 	text "wire"
 	keys Enter
 	wait_for "WIFI [=n]  Wireless LAN"
-	wait_for "in Menuconfig Test > Networking"
+	wait_for "in Networking"
 	keys '?'
 	wait_for "Symbol:     CONFIG_WIFI"
 	keys Escape Escape
