@@ -18,6 +18,7 @@ import argparse
 import concurrent.futures
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -91,7 +92,11 @@ def caller_env():
 
 
 def capture(arch, opts):
-    """Record the conf calls of each target in CAPTURED for one arch."""
+    """Record the conf calls of each target in CAPTURED for one arch.
+
+    The records stay in <workdir>/capture/<arch>/log/<target>/<n>/ so that
+    the other scripts (valgrind.sh, bench.sh) can replay them too.
+    """
     base = os.path.join(opts.workdir, 'capture', arch)
     capdir = os.path.join(base, 'o')
     log = os.path.join(base, 'log')
@@ -100,12 +105,11 @@ def capture(arch, opts):
     wrapper = os.path.join(capdir, 'scripts', 'kconfig', 'conf')
     os.unlink(wrapper)
     with open(wrapper, 'w') as f:
-        f.write(WRAPPER.format(log=log, real=opts.oracle))
+        f.write(WRAPPER.format(log=os.path.join(log, 'current'), real=opts.oracle))
     os.chmod(wrapper, 0o755)
-    calls = {}
     for target in CAPTURED:
-        shutil.rmtree(log, ignore_errors=True)
-        os.makedirs(log)
+        current = os.path.join(log, 'current')
+        os.makedirs(current)
         env = caller_env()
         if target == 'randconfig':
             env['KCONFIG_SEED'] = '0x1'
@@ -115,11 +119,24 @@ def capture(arch, opts):
         if p.returncode != 0:
             sys.exit('conformance: capture failed: %s\n%s' % (' '.join(cmd),
                                                               p.stdout.decode()[-3000:]))
-        entries = sorted(os.listdir(log), key=int)
-        if len(entries) != CALLS[target]:
+        n = len(os.listdir(current))
+        if n != CALLS[target]:
             sys.exit('conformance: capture: make %s called conf %d times, expected %d'
-                     % (target, len(entries), CALLS[target]))
-        calls[target] = [Call(os.path.join(log, e), capdir) for e in entries]
+                     % (target, n, CALLS[target]))
+        os.rename(current, os.path.join(log, target))
+    with open(os.path.join(base, 'done'), 'w') as f:
+        f.write(opts.oracle + '\n')
+    return load_capture(arch, opts)
+
+
+def load_capture(arch, opts):
+    base = os.path.join(opts.workdir, 'capture', arch)
+    capdir = os.path.join(base, 'o')
+    calls = {}
+    for target in CAPTURED:
+        tdir = os.path.join(base, 'log', target)
+        calls[target] = [Call(os.path.join(tdir, e), capdir)
+                         for e in sorted(os.listdir(tdir), key=int)]
     return calls
 
 
@@ -315,7 +332,35 @@ def compare(oracle, ours, opts):
         [p for p in problems if p.startswith('note:')]
 
 
+def replay_main(argv):
+    """Run one recorded target's conf call: [WRAP...] BINARY ARGS in --odir."""
+    ap = argparse.ArgumentParser(prog='conformance.py replay')
+    ap.add_argument('--oracle', required=True)
+    ap.add_argument('--oracle-dir', required=True)
+    ap.add_argument('--kernel-src', required=True)
+    ap.add_argument('--workdir', required=True)
+    ap.add_argument('--arch', required=True)
+    ap.add_argument('--target', required=True, choices=[t for t in CAPTURED if CALLS[t] == 1])
+    ap.add_argument('--odir', required=True)
+    ap.add_argument('--wrap', default='', help='command (words) to run the binary under')
+    ap.add_argument('binary')
+    opts = ap.parse_args(argv)
+    done = os.path.join(opts.workdir, 'capture', opts.arch, 'done')
+    if read(done) == (opts.oracle + '\n').encode():
+        calls = load_capture(opts.arch, opts)
+    else:
+        print('>>> recording how kbuild calls conf for ARCH=%s' % opts.arch, file=sys.stderr)
+        calls = capture(opts.arch, opts)
+    call = calls[opts.target][0]
+    odir = os.path.abspath(opts.odir)
+    argv = shlex.split(opts.wrap) + [os.path.abspath(opts.binary)] + call.args
+    return subprocess.run(argv, cwd=call.cwd.replace(call.capdir, odir),
+                          env=call.replay_env(odir), stdin=subprocess.DEVNULL).returncode
+
+
 def main():
+    if sys.argv[1:2] == ['replay']:
+        return replay_main(sys.argv[2:])
     ap = argparse.ArgumentParser()
     ap.add_argument('--conf', required=True)
     ap.add_argument('--oracle', required=True)

@@ -85,3 +85,14 @@ ensure_oracle() {
 	[ -x "$ORACLE_CONF" ] || die "the oracle build made no $ORACLE_CONF"
 	printf '%s\n' "$KERNEL_SRC" >"$ORACLE_DIR/.built"
 }
+
+# replay ARCH TARGET ODIR BINARY [WRAP]: run BINARY the way kbuild runs conf
+# for `make ARCH=<ARCH> <TARGET>`, in the O= dir ODIR (which must exist),
+# optionally under the command WRAP (e.g. "valgrind -q").  The calls are
+# recorded once per work dir (see conformance.py).
+replay() {
+	/usr/bin/python3 "$CONFORMANCE_DIR/conformance.py" replay \
+		--oracle "$ORACLE_CONF" --oracle-dir "$ORACLE_DIR" \
+		--kernel-src "$KERNEL_SRC" --workdir "$WORKDIR" \
+		--arch "$1" --target "$2" --odir "$3" --wrap "${5:-}" "$4"
+}
