@@ -25,7 +25,7 @@ EOF
 	exit 2
 }
 
-# shellcheck source=lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CONF=
