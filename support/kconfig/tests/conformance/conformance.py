@@ -315,8 +315,13 @@ def compare(oracle, ours, opts):
                 head = 'step %s: %s written by ours only' % (step, label)
             elif read(b) is None:
                 head = 'step %s: %s not written by ours' % (step, label)
-            problems.append(head + '\n' + diff_head(a, b, 'oracle/' + label, 'ours/' + label,
-                                                    opts.diff_lines))
+            text = head + '\n' + diff_head(a, b, 'oracle/' + label, 'ours/' + label,
+                                           opts.diff_lines)
+            if name == 'exit-status':
+                err = (read(os.path.join(b_dir, 'stderr')) or b'').decode(errors='replace')
+                tail = err.splitlines()[-8:]
+                text += '\n    our stderr (last lines):' + ''.join('\n      ' + l for l in tail)
+            problems.append(text)
     # The round trip must give back the .config it started from.
     for chain, who in ((oracle, 'oracle'), (ours, 'ours')):
         before = read(os.path.join(chain.snap, '2-olddefconfig', CONFIG))

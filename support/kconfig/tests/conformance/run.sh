@@ -21,6 +21,7 @@ usage: ${0##*/} --conf PATH [options]
   --strict           also compare .config.old, auto.conf.cmd, rustc_cfg,
                      the include/config/ dependency files, stdout/stderr
   --cases REGEX      only run the cases whose name (arch/case) matches
+  --rand-olddefconfig  also run olddefconfig after each randconfig
 EOF
 	exit 2
 }
@@ -35,6 +36,7 @@ ARCHS="x86_64 arm64"
 SEEDS=30
 JOBS=2
 STRICT=
+RAND_OLDDEF=
 CASES=
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -46,6 +48,7 @@ while [ $# -gt 0 ]; do
 	--jobs) JOBS=${2?}; shift 2 ;;
 	--strict) STRICT=--strict; shift ;;
 	--cases) CASES=${2?}; shift 2 ;;
+	--rand-olddefconfig) RAND_OLDDEF=--rand-olddefconfig; shift ;;
 	-h | --help) usage ;;
 	*) echo "${0##*/}: unknown argument: $1" >&2; usage ;;
 	esac
@@ -62,4 +65,4 @@ ensure_oracle
 exec /usr/bin/python3 "$CONFORMANCE_DIR/conformance.py" \
 	--conf "$CONF" --oracle "$ORACLE_CONF" --oracle-dir "$ORACLE_DIR" \
 	--kernel-src "$KERNEL_SRC" --workdir "$WORKDIR" --seeds "$SEEDS" \
-	--jobs "$JOBS" --cases "$CASES" $STRICT $ARCHS
+	--jobs "$JOBS" --cases "$CASES" $STRICT $RAND_OLDDEF $ARCHS
