@@ -20,6 +20,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -51,7 +52,6 @@ SCRUB = re.compile(r'^(MAKEFLAGS|MFLAGS|MAKELEVEL|MAKEOVERRIDES|GNUMAKEFLAGS|'
                    r'KCONFIG_.*|KBUILD_.*|srctree|objtree|O|ARCH|SRCARCH|'
                    r'CROSS_COMPILE|CC|LD|LLVM)$')
 
-STEP_TIMEOUT = 600  # seconds for one conf call; a hang fails the step
 
 WRAPPER = '''#!/bin/sh
 # Records how kbuild calls conf, then runs the real conf.
@@ -151,8 +151,11 @@ class Chain:
         self.snap = os.path.join(self.dir, 'snap')
         self.srcarch = calls['defconfig'][0].env['SRCARCH']
         self.expect = {}  # step -> the files it must write
+        self.timed_out = self.snapped_timeout = False
 
     def conf(self, call, odir, args=None, extra_env=None):
+        if self.timed_out:
+            return
         env = call.replay_env(odir)
         env.update(extra_env or {})
         cwd = call.cwd.replace(call.capdir, odir)
@@ -160,15 +163,25 @@ class Chain:
         return self.run(argv, cwd, env)
 
     def run(self, argv, cwd, env):
+        # Its own process group, so that a hang is killed with the shell
+        # commands it may have started.
+        p = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             start_new_session=True)
         try:
-            p = subprocess.run(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               timeout=STEP_TIMEOUT)
-            self.last = (str(p.returncode), p.stdout, p.stderr)
-        except subprocess.TimeoutExpired as e:
-            self.last = ('timeout after %ds' % STEP_TIMEOUT, e.stdout or b'', e.stderr or b'')
+            out, err = p.communicate(timeout=self.opts.timeout)
+            self.last = (str(p.returncode), out, err)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            out, err = p.communicate()
+            # A hang ends the case: its later steps are not run.
+            self.timed_out = True
+            self.last = ('killed after %d s' % self.opts.timeout, out, err)
 
     def snapshot(self, step, odir, files, deps=False):
+        if self.timed_out and self.snapped_timeout:
+            return
+        self.snapped_timeout = self.timed_out
         dest = os.path.join(self.snap, step)
         os.makedirs(dest)
         self.expect[step] = files
@@ -293,6 +306,9 @@ def compare(oracle, ours, opts):
     for step in sorted(steps):
         a_dir = os.path.join(oracle.snap, step)
         b_dir = os.path.join(ours.snap, step)
+        if not os.path.isdir(b_dir):
+            problems.append('step %s: not run (ours was killed in an earlier step)' % step)
+            continue
         names = set()
         for d in (a_dir, b_dir):
             if os.path.isdir(d):
@@ -378,6 +394,8 @@ def main():
     ap.add_argument('--strict', action='store_true')
     ap.add_argument('--rand-olddefconfig', action='store_true')
     ap.add_argument('--diff-lines', type=int, default=20)
+    ap.add_argument('--timeout', type=int, default=120,
+                    help='seconds one conf call may take (the oracle needs about 1)')
     ap.add_argument('archs', nargs='+')
     opts = ap.parse_args()
 

@@ -22,6 +22,8 @@ usage: ${0##*/} --conf PATH [options]
                      the include/config/ dependency files, stdout/stderr
   --cases REGEX      only run the cases whose name (arch/case) matches
   --rand-olddefconfig  also run olddefconfig after each randconfig
+  --timeout SECONDS  time one conf call may take (default: 120; the oracle
+                     needs about 1): a call killed ends its case
 EOF
 	exit 2
 }
@@ -37,6 +39,7 @@ SEEDS=30
 JOBS=2
 STRICT=
 RAND_OLDDEF=
+TIMEOUT=120
 CASES=
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -49,6 +52,7 @@ while [ $# -gt 0 ]; do
 	--strict) STRICT=--strict; shift ;;
 	--cases) CASES=${2?}; shift 2 ;;
 	--rand-olddefconfig) RAND_OLDDEF=--rand-olddefconfig; shift ;;
+	--timeout) TIMEOUT=${2?}; shift 2 ;;
 	-h | --help) usage ;;
 	*) echo "${0##*/}: unknown argument: $1" >&2; usage ;;
 	esac
@@ -65,4 +69,4 @@ ensure_oracle
 exec /usr/bin/python3 "$CONFORMANCE_DIR/conformance.py" \
 	--conf "$CONF" --oracle "$ORACLE_CONF" --oracle-dir "$ORACLE_DIR" \
 	--kernel-src "$KERNEL_SRC" --workdir "$WORKDIR" --seeds "$SEEDS" \
-	--jobs "$JOBS" --cases "$CASES" $STRICT $RAND_OLDDEF $ARCHS
+	--jobs "$JOBS" --timeout "$TIMEOUT" --cases "$CASES" $STRICT $RAND_OLDDEF $ARCHS
