@@ -62,6 +62,19 @@ int kc_load(struct kc_ctx *kc, const char *file)
 	menu_finalize(kc, &kc->rootmenu);
 	if (sym_check_all_deps(kc))
 		return -1;
+	/*
+	 * Know whether modules are on before anyone asks for a symbol's type, but
+	 * leave every symbol unevaluated as the kernel does right after parsing:
+	 * the all*config modes skip symbols that are already evaluated.
+	 */
+	sym_calc_value(kc, kc->modules_sym);
+	{
+		struct kc_sym *s;
+		int i;
+
+		for_all_symbols(kc, i, s)
+			s->flags &= ~S_VALID;
+	}
 	kc->changed = true;
 	return 0;
 }

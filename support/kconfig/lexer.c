@@ -206,7 +206,7 @@ static enum tok lex_string(struct lexer *lx, char quote)
 	for (;;) {
 		char c = b->text[b->pos];
 
-		if (!c)
+		if (!c || kc->fatal)
 			break;
 		if (c == '$') {
 			char *line = rest_of_line(b->text + b->pos + 1);
@@ -428,8 +428,7 @@ enum tok lex_next(struct lexer *lx)
 		if (lx->prev_tok == T_EOL || lx->prev_tok == T_HELPTEXT) {
 			if (t == T_EOL)
 				continue;
-			if (kc->cur_file)
-				kc->cur_lineno = kc->lex_lineno;
+			kc->cur_lineno = kc->lex_lineno;
 		}
 		break;
 	}
@@ -506,5 +505,7 @@ enum tok lex_help(struct lexer *lx)
 	lx->prev_prev_tok = lx->prev_tok;
 	lx->prev_tok = T_HELPTEXT;
 	lx->kc->lex_lineno = b->lineno;
+	/* the help text is the first token after an EOL: its end line is the statement's */
+	lx->kc->cur_lineno = b->lineno;
 	return T_HELPTEXT;
 }

@@ -328,14 +328,15 @@ void menu_finalize(struct kc_ctx *kc, struct kc_menu *parent)
 
 		for (menu = parent->list; menu; menu = menu->next) {
 			basedep = rewrite_m(kc, menu->dep);
-			basedep = expr_alloc_and(kc, expr_copy(kc, parentdep), basedep);
+			/* expressions are never mutated once built: share, don't copy */
+			basedep = expr_alloc_and(kc, parentdep, basedep);
 			menu->dep = basedep;
 			prop = menu->sym ? menu->sym->prop : menu->prompt;
 			for (; prop; prop = prop->next) {
 				if (prop->menu != menu)
 					continue;
 				dep = rewrite_m(kc, prop->visible.expr);
-				dep = expr_alloc_and(kc, expr_copy(kc, basedep), dep);
+				dep = expr_alloc_and(kc, basedep, dep);
 				prop->visible.expr = dep;
 				if (prop->type == P_SELECT || prop->type == P_IMPLY) {
 					struct kc_sym *es = prop_get_symbol(prop);
@@ -344,8 +345,7 @@ void menu_finalize(struct kc_ctx *kc, struct kc_menu *parent)
 
 					d->expr = expr_alloc_or(
 						kc, d->expr,
-						expr_alloc_and(kc, expr_alloc_symbol(kc, menu->sym),
-							       expr_copy(kc, dep)));
+						expr_alloc_and(kc, expr_alloc_symbol(kc, menu->sym), dep));
 				}
 			}
 		}
@@ -393,8 +393,8 @@ void menu_finalize(struct kc_ctx *kc, struct kc_menu *parent)
 				for (prop = menu->sym->prop; prop; prop = prop->next) {
 					if (prop->menu != menu)
 						continue;
-					prop->visible.expr = expr_alloc_and(
-						kc, expr_copy(kc, basedep), prop->visible.expr);
+					prop->visible.expr =
+						expr_alloc_and(kc, basedep, prop->visible.expr);
 				}
 			}
 			menu_add_symbol(kc, P_CHOICE, sym, NULL);
@@ -533,24 +533,28 @@ static void props_str(struct kc_ctx *kc, struct sbuf *b, struct kc_sym *s, enum 
 
 static void symbol_str(struct kc_ctx *kc, struct sbuf *b, struct kc_sym *s)
 {
-	sb_printf(b, "Type  : %s\n", kc_type_name(s->type));
-	if (s->type == KC_INT || s->type == KC_HEX) {
-		struct prop *p = sym_get_range_prop(kc, s);
+	if (s->name) {
+		sb_printf(b, "Symbol: %s [=%s]\n", s->name, sym_get_string_value(s));
+		sb_printf(b, "Type  : %s\n", kc_type_name(s->type));
+		if (s->type == KC_INT || s->type == KC_HEX) {
+			struct prop *p = sym_get_range_prop(kc, s);
 
-		if (p) {
-			sb_puts(b, "Range : ");
-			expr_print(b, p->expr);
-			sb_putc(b, '\n');
+			if (p) {
+				sb_puts(b, "Range : ");
+				expr_print(b, p->expr);
+				sb_putc(b, '\n');
+			}
 		}
 	}
+	/* definitions with a prompt first */
 	for (struct prop *p = s->prop; p; p = p->next) {
-		if (p->menu && p->text) {
+		if (p->type == P_SYMBOL && p->menu->prompt) {
 			sb_printf(b, "Defined at %s:%d\n", p->menu->file->name, p->menu->lineno);
-			prompt_str(kc, b, p);
+			prompt_str(kc, b, p->menu->prompt);
 		}
 	}
 	for (struct prop *p = s->prop; p; p = p->next) {
-		if (p->menu && p->type != P_PROMPT && p->type == P_SYMBOL && !p->menu->prompt) {
+		if (p->type == P_SYMBOL && !p->menu->prompt) {
 			sb_printf(b, "Defined at %s:%d\n", p->menu->file->name, p->menu->lineno);
 			dep_str(b, p->menu->dep, "  Depends on: ");
 		}
@@ -573,15 +577,14 @@ static void symbol_str(struct kc_ctx *kc, struct sbuf *b, struct kc_sym *s)
 void menu_get_ext_help(struct kc_ctx *kc, struct kc_menu *m, struct sbuf *b)
 {
 	struct kc_sym *s = m->sym;
-	const char *help = m->help ? m->help : "There is no help available for this option.";
+	const char *help = "There is no help available for this option.";
 
-	if (s && s->name) {
-		sb_printf(b, "%s%s:\n\n", kc_prefix(kc), s->name);
-		sb_puts(b, help);
-		sb_putc(b, '\n');
-		symbol_str(kc, b, s);
-	} else {
-		sb_puts(b, help);
-		sb_putc(b, '\n');
+	if (m->help) {
+		if (s->name)
+			sb_printf(b, "%s%s:\n\n", kc->prefix, s->name);
+		help = m->help;
 	}
+	sb_printf(b, "%s\n", help);
+	if (s)
+		symbol_str(kc, b, s);
 }

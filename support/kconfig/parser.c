@@ -89,6 +89,14 @@ static void syntax_error(struct parser *p, const char *what)
 {
 	struct sbuf b = { 0 };
 
+	if (p->stop || p->kc->fatal) {
+		p->have = true;
+		p->tok = T_EOF;
+		return;
+	}
+	if (!what)
+		what = "invalid statement";
+
 	sb_printf(&b, "%s:%d: syntax error", curname(p->kc), p->kc->cur_lineno + 1);
 	kc_diag_raw(p->kc, KC_DIAG_ERROR, b.s);
 	sb_free(&b);
@@ -464,7 +472,9 @@ static void parse_block(struct parser *p, enum block blk, bool in_choice, const 
 	if (t != T_ENDMENU && t != T_ENDCHOICE && t != T_ENDIF) {
 		struct sbuf b = { 0 };
 
-		if (!p->stop) {
+		if (p->stop || kc->fatal)
+			return;
+		{
 			sb_printf(&b, "%s:%d: syntax error", curname(kc), kc->cur_lineno + 1);
 			kc_diag_raw(kc, KC_DIAG_ERROR, b.s);
 			sb_free(&b);

@@ -56,7 +56,7 @@ char *xstrdup(const char *s)
 
 void *arena_alloc(struct arena *a, size_t n)
 {
-	const size_t al = sizeof(max_align_t);
+	const size_t al = sizeof(void *); /* nothing we store needs more */
 	char *p;
 
 	n = (n + al - 1) & ~(al - 1);
