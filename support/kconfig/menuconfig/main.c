@@ -117,12 +117,14 @@ static void paint_main(void *arg)
 	/* Title: the mainmenu prompt and the config file. */
 	snprintf(line, sizeof(line), " %s", kc_mainmenu(a->kc));
 	mc_put_pad(0, 0, line, w, MC_TITLE);
+	/* The config file on the right, shortened to its base name if the title needs the room. */
+	int room = w - mc_width(line) - 3;
 	const char *file = a->shown_name;
-	if (mc_width(file) > w / 2 - 2 && strrchr(file, '/'))
+	if (mc_width(file) + 1 > room && strrchr(file, '/'))
 		file = strrchr(file, '/') + 1;
 	snprintf(line, sizeof(line), "%s ", file);
 	int fw = mc_width(line);
-	if (fw < w / 2)
+	if (fw <= room)
 		mc_put(0, w - fw, line, fw, MC_TITLE);
 
 	/* Where we are. */

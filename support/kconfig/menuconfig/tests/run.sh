@@ -533,6 +533,18 @@ test_symbol_prefix_from_env() {
 	config_has "MY_COUNT=5"
 }
 
+test_kconfig_error_names_file_and_line() {
+	start broken "$HERE/bad/Kconfig"
+	wait_for "mconf-exit=1"
+	if ! grep -qF "bad/Kconfig:8" "$T/stderr"; then
+		fail "the error does not name bad/Kconfig:8; stderr was:"
+		sed 's/^/      | /' "$T/stderr"
+	fi
+	if grep -q $'\e' "$T/stderr"; then
+		fail "escape sequences in the error output"
+	fi
+}
+
 test_term_dumb_fails_clearly() {
 	start dumb "$BASIC" 80 24 dumb
 	wait_for "mconf-exit=1"
@@ -549,7 +561,8 @@ for t in test_main_menu_shows_entries test_toggle_and_save test_selected_option_
 	test_string_entry test_int_out_of_range_refused test_submenu_and_back \
 	test_choice_radio_list test_help_details test_search_and_jump test_why_and_resolve \
 	test_hidden_with_z test_save_as_and_load test_exit_without_changes_asks_nothing \
-	test_resize test_utf8_prompts test_symbol_prefix_from_env test_term_dumb_fails_clearly; do
+	test_resize test_utf8_prompts test_symbol_prefix_from_env test_kconfig_error_names_file_and_line \
+	test_term_dumb_fails_clearly; do
 	if [ -n "${MCONF_TESTS:-}" ] && ! grep -qw -- "$t" <<<"$MCONF_TESTS"; then
 		continue
 	fi
