@@ -533,6 +533,49 @@ test_symbol_prefix_from_env() {
 	config_has "MY_COUNT=5"
 }
 
+test_hotkey_jumps_to_prompt_letter() {
+	start hotkey "$BASIC"
+	wait_for "(0x1000) Base address"
+	keys b Enter
+	wait_for "Enter a hexadecimal number (0x...) for BASE"
+	keys Escape Escape
+	wait_gone "Enter a hexadecimal number"
+}
+
+test_long_list_scrolls() {
+	mkdir -p "$WORK/long"
+	{
+		echo 'mainmenu "Long list"'
+		for i in $(seq -w 1 60); do
+			printf 'config OPT_%s\n\tbool "Option %s"\n' "$i" "$i"
+		done
+	} >"$WORK/long/Kconfig"
+	start long "$WORK/long/Kconfig"
+	wait_for "[ ] Option 01"
+	if screen | grep -qF "Option 20"; then
+		fail "Option 20 should be below the first page"
+	fi
+	wait_for "(+)"
+	keys NPage
+	wait_for "Option 20"
+	keys End
+	wait_for "[ ] Option 60"
+	wait_for "(-)"
+	keys y
+	wait_for "[*] Option 60"
+	keys PPage
+	wait_gone "Option 60"
+	keys Home
+	wait_for "[ ] Option 01"
+	# Up on the first line stays there
+	keys Up Down Down y
+	wait_for "[*] Option 03"
+	save_and_exit
+	config_has "CONFIG_OPT_60=y"
+	config_has "CONFIG_OPT_03=y"
+	config_has "# CONFIG_OPT_01 is not set"
+}
+
 test_kconfig_error_names_file_and_line() {
 	start broken "$HERE/bad/Kconfig"
 	wait_for "mconf-exit=1"
@@ -561,7 +604,8 @@ for t in test_main_menu_shows_entries test_toggle_and_save test_selected_option_
 	test_string_entry test_int_out_of_range_refused test_submenu_and_back \
 	test_choice_radio_list test_help_details test_search_and_jump test_why_and_resolve \
 	test_hidden_with_z test_save_as_and_load test_exit_without_changes_asks_nothing \
-	test_resize test_utf8_prompts test_symbol_prefix_from_env test_kconfig_error_names_file_and_line \
+	test_resize test_utf8_prompts test_symbol_prefix_from_env test_hotkey_jumps_to_prompt_letter test_long_list_scrolls \
+	test_kconfig_error_names_file_and_line \
 	test_term_dumb_fails_clearly; do
 	if [ -n "${MCONF_TESTS:-}" ] && ! grep -qw -- "$t" <<<"$MCONF_TESTS"; then
 		continue
