@@ -112,7 +112,7 @@ static void tri_marker(struct kc_ctx *kc, struct kc_sym *s, char out[4])
 
 	if (!changeable)
 		snprintf(out, 4, "-%c-", v == KC_NO ? ' ' : c);
-	else if (kc_sym_type(s) == KC_TRISTATE && lo > KC_NO)
+	else if (kc_sym_type(s) == KC_TRISTATE && lo > KC_NO && !kc_sym_is_choice(s))
 		snprintf(out, 4, "{%c}", c);
 	else if (kc_sym_type(s) == KC_TRISTATE)
 		snprintf(out, 4, "<%c>", c);
@@ -183,9 +183,11 @@ char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice)
 			mc_buf_add(&b, "    %s", prompt);
 			break;
 		}
-		if (in_choice && kc_sym_is_choice_value(s) && kc_sym_type(s) == KC_BOOLEAN) {
-			struct kc_sym *ch = kc_sym_choice(s);
-			bool on = ch && kc_choice_selected(kc, ch) == s;
+		struct kc_sym *ch = kc_sym_choice(s);
+		/* A choice in y mode is a radio list; in m mode (tristate) each value is <M> or <
+		 * >. */
+		if (in_choice && ch && kc_sym_tri(kc, ch) == KC_YES) {
+			bool on = kc_choice_selected(kc, ch) == s;
 			mc_buf_add(&b, "(%c) ", on ? 'X' : ' ');
 		} else {
 			add_value_prefix(&b, kc, s);

@@ -274,6 +274,30 @@ test_choice_radio_list() {
 	engine_agrees "$BASIC"
 }
 
+test_tristate_choice_modes() {
+	start trichoice "$HERE/choice/Kconfig"
+	wait_for "<M> Backend  --->"
+	keys Down Enter
+	wait_for "< > Backend A"
+	keys Down m
+	wait_for "<M> Backend B"
+	keys y
+	wait_for "BE_B cannot be y"
+	keys Escape Escape
+	wait_for "<M> Backend  --->"
+	keys y
+	wait_for "<*> Backend (Backend A)  --->"
+	keys Enter
+	wait_for "(X) Backend A"
+	wait_for "( ) Backend B"
+	keys Down Enter
+	wait_for "<*> Backend (Backend B)  --->"
+	save_and_exit
+	config_has "CONFIG_BE_B=y"
+	config_has "# CONFIG_BE_A is not set"
+	engine_agrees "$HERE/choice/Kconfig"
+}
+
 test_help_details() {
 	start help "$BASIC"
 	wait_for "[*] Feature A"
@@ -602,7 +626,7 @@ test_term_dumb_fails_clearly() {
 
 for t in test_main_menu_shows_entries test_toggle_and_save test_selected_option_refuses_n \
 	test_string_entry test_int_out_of_range_refused test_submenu_and_back \
-	test_choice_radio_list test_help_details test_search_and_jump test_why_and_resolve \
+	test_choice_radio_list test_tristate_choice_modes test_help_details test_search_and_jump test_why_and_resolve \
 	test_hidden_with_z test_save_as_and_load test_exit_without_changes_asks_nothing \
 	test_resize test_utf8_prompts test_symbol_prefix_from_env test_hotkey_jumps_to_prompt_letter test_long_list_scrolls \
 	test_kconfig_error_names_file_and_line \
