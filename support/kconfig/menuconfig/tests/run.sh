@@ -59,7 +59,7 @@ fail() {
 
 # wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string).
 wait_for() {
-	local what=$1 tries=$((${2:-5} * 20))
+	local what=$1 tries=$((${2:-10} * 20))
 	while [ "$tries" -gt 0 ]; do
 		if screen | grep -qF -- "$what"; then
 			return 0
@@ -74,7 +74,7 @@ wait_for() {
 
 # wait_gone TEXT: until TEXT is no longer on the screen.
 wait_gone() {
-	local what=$1 tries=100
+	local what=$1 tries=200
 	while [ "$tries" -gt 0 ]; do
 		if ! screen | grep -qF -- "$what"; then
 			return 0
@@ -85,6 +85,30 @@ wait_gone() {
 	fail "expected \"$what\" to disappear; the screen shows:"
 	screen | sed 's/^/      | /'
 }
+
+# poll CMD...: until CMD succeeds (10 s at most); returns its last status.
+poll() {
+	local tries=200
+	while [ "$tries" -gt 0 ]; do
+		if "$@"; then
+			return 0
+		fi
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+# line_is N WIDTH FIRST LAST: screen line N is WIDTH columns wide, starts with FIRST, ends with LAST.
+line_is() {
+	screen | sed -n "$1p" | "$PY" -c '
+import sys
+l = sys.stdin.read().rstrip("\n")
+w, first, last = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+sys.exit(0 if len(l) == w and l.startswith(first) and l.endswith(last) else 1)' "$2" "$3" "$4"
+}
+
+line_has() { screen | sed -n "$1p" | grep -qF -- "$2"; }
 
 # settle: give mconf time to process keys that show nothing specific.
 settle() { sleep "${1:-0.3}"; }
@@ -455,31 +479,23 @@ test_resize() {
 	start resize "$BASIC" 80 24
 	wait_for "<Select>"
 	tm resize-window -t "$S" -x 120 -y 35
-	settle 0.5
-	wait_for "<Select>"
-	local lines
-	lines=$(screen | wc -l)
-	if [ "$lines" -ne 35 ]; then
-		fail "expected 35 screen lines after resize, got $lines"
-	fi
-	# the list frame follows the new width: its right corner is at column 120
-	if ! screen | sed -n 4p | "$PY" -c 'import sys; l=sys.stdin.read().rstrip("\n"); sys.exit(0 if len(l)==120 and l[-1]=="┐" else 1)'; then
+	# the list frame follows the new width, the buttons the new last line
+	if ! poll line_is 4 120 "┌" "┐"; then
 		fail "frame does not span 120 columns after the resize:"
-		screen | sed -n 4p | sed 's/^/      | /'
+		screen | sed 's/^/      | /'
 	fi
-	if ! screen | sed -n 35p | grep -qF "<Select>"; then
-		fail "buttons are not on the new last line"
+	if ! poll line_has 35 "<Select>"; then
+		fail "buttons are not on the new last line 35"
 	fi
 	# open views and dialogs follow too
 	keys Down '?'
 	wait_for "Symbol:     CONFIG_FEATURE_A"
 	tm resize-window -t "$S" -x 100 -y 30
-	settle 0.5
-	if ! screen | sed -n 2p | "$PY" -c 'import sys; l=sys.stdin.read().rstrip("\n"); sys.exit(0 if len(l)==100 and l[0]=="┌" and l[-1]=="┐" else 1)'; then
+	if ! poll line_is 2 100 "┌" "┐"; then
 		fail "the help page does not span 100 columns after the resize:"
 		screen | sed 's/^/      | /'
 	fi
-	if ! screen | sed -n 29p | grep -qF "└"; then
+	if ! poll line_has 29 "└"; then
 		fail "the help page does not reach the new bottom line 29"
 	fi
 	keys Escape Escape
@@ -495,9 +511,9 @@ test_resize() {
 
 # The right frame of the list must be at the same column on every line, whatever the prompts'
 # scripts: wide (CJK) characters take two columns.
-check_alignment() {
+aligned() {
 	screen >"$T/screen.txt"
-	if ! "$PY" - "$T/screen.txt" <<'PYEOF'; then
+	"$PY" - "$T/screen.txt" >"$T/align.txt" <<'PYEOF'
 import sys, unicodedata
 def width(s):
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else
@@ -514,8 +530,12 @@ if bad:
     print("\n".join(bad))
     sys.exit(1)
 PYEOF
+}
+
+check_alignment() {
+	if ! poll aligned; then
 		fail "right frame is misaligned:"
-		sed 's/^/      | /' "$T/screen.txt"
+		sed 's/^/      | /' "$T/align.txt" "$T/screen.txt"
 	fi
 }
 
