@@ -76,7 +76,8 @@ static bool make_true_or(struct kc_ctx *kc, struct expr *e, struct plan *p, int 
 		struct plan t = { 0 };
 
 		t.v = xmalloc((p->n + 1) * sizeof(*t.v));
-		memcpy(t.v, p->v, p->n * sizeof(*t.v));
+		if (p->n)
+			memcpy(t.v, p->v, p->n * sizeof(*t.v));
 		t.n = p->n;
 		t.cap = p->n + 1;
 		if (make_true(kc, alts[i], &t, depth + 1) && (!found || t.n < best.n)) {
