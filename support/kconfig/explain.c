@@ -76,7 +76,8 @@ static bool make_true_or(struct kc_ctx *kc, struct expr *e, struct plan *p, int 
 		struct plan t = { 0 };
 
 		t.v = xmalloc((p->n + 1) * sizeof(*t.v));
-		memcpy(t.v, p->v, p->n * sizeof(*t.v));
+		if (p->n)
+			memcpy(t.v, p->v, p->n * sizeof(*t.v));
 		t.n = p->n;
 		t.cap = p->n + 1;
 		if (make_true(kc, alts[i], &t, depth + 1) && (!found || t.n < best.n)) {
@@ -228,9 +229,9 @@ static bool verify(struct kc_ctx *kc, struct kc_sym *target, struct plan *p, tri
 		sv[n].flags = s->flags & S_DEF_USER;
 		n++;
 	}
-	/* dependencies were added after their dependents: apply in reverse */
+	/* in plan order (dependencies first); repeat for values that needed a later one */
 	for (int pass = 0; pass < 3; pass++)
-		for (size_t j = p->n; j-- > 0;) {
+		for (size_t j = 0; j < p->n; j++) {
 			sym_calc_value(kc, p->v[j].sym);
 			sym_set_string_value(kc, p->v[j].sym, p->v[j].value);
 		}
@@ -428,11 +429,10 @@ int kc_explain(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *out)
 	    make_true(kc, s->dir_dep.expr, &p, 0) && set_sym(kc, s, KC_YES, &p, 0) &&
 	    verify(kc, s, &p, &got)) {
 		out->solvable = true;
-		/* report dependencies first: they are to be set before the symbol */
-		out->changes = xmalloc((p.n + 1) * sizeof(*out->changes));
-		for (size_t i = 0; i < p.n; i++)
-			out->changes[i] = p.v[p.n - 1 - i];
+		/* dependencies were planned before their dependents: keep that order */
+		out->changes = p.v;
 		out->n_changes = p.n;
+		p.v = NULL;
 	}
 	free(p.v);
 	return 0;

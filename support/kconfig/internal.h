@@ -182,6 +182,7 @@ struct kc_ctx {
 	struct kc_menu *cur_entry, *cur_menu;
 	struct kc_menu **last_entry_ptr;
 	struct kc_file *cur_file;
+	struct kc_file *top_file; /* entries ended by the final EOF still get a file */
 	int cur_lineno;  /* line of the statement being parsed */
 	int lex_lineno;  /* current physical line (for $(lineno)) */
 	bool fatal;      /* a macro error: stop parsing */

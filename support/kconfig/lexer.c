@@ -110,7 +110,7 @@ bool lex_open(struct lexer *lx, const char *name)
 		kc_diag(kc, KC_DIAG_ERROR, "can't find file %s", name);
 		return false;
 	}
-	kc->cur_file = kc_file_lookup(kc, name);
+	kc->cur_file = kc->top_file = kc_file_lookup(kc, name);
 	push_file(lx, f);
 	kc->lex_lineno = 1;
 	return true;
@@ -120,16 +120,18 @@ bool lex_source(struct lexer *lx, const char *name)
 {
 	struct kc_ctx *kc = lx->kc;
 	struct kc_file *file = kc_file_lookup(kc, name);
+	/* a `source` ending the top file without a newline is read after its EOF */
+	struct kc_file *cur = kc->cur_file ? kc->cur_file : kc->top_file;
 	FILE *f = kc_fopen(kc, file->name);
 
 	if (!f) {
-		kc_diag(kc, KC_DIAG_ERROR, "%s:%d: can't open file \"%s\"", kc->cur_file->name,
+		kc_diag(kc, KC_DIAG_ERROR, "%s:%d: can't open file \"%s\"", cur->name,
 			kc->cur_lineno, file->name);
 		return false;
 	}
-	kc->cur_file->lineno = lx->buf->lineno;
-	file->parent = kc->cur_file;
-	for (struct kc_file *it = kc->cur_file; it; it = it->parent) {
+	cur->lineno = lx->buf ? lx->buf->lineno : kc->lex_lineno;
+	file->parent = cur;
+	for (struct kc_file *it = cur; it; it = it->parent) {
 		if (!strcmp(it->name, file->name)) {
 			struct sbuf b = { 0 };
 

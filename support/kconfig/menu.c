@@ -56,7 +56,7 @@ void menu_add_entry(struct kc_ctx *kc, struct kc_sym *s)
 
 	m->sym = s;
 	m->parent = kc->cur_menu;
-	m->file = kc->cur_file;
+	m->file = kc->cur_file ? kc->cur_file : kc->top_file;
 	m->lineno = kc->cur_lineno;
 	*kc->last_entry_ptr = m;
 	kc->last_entry_ptr = &m->next;
@@ -135,7 +135,7 @@ static struct prop *menu_add_prop(struct kc_ctx *kc, enum prop_type t, struct ex
 	struct prop *p = arena_alloc(&kc->arena, sizeof(*p));
 
 	p->type = t;
-	p->file = kc->cur_file;
+	p->file = kc->cur_file ? kc->cur_file : kc->top_file;
 	p->lineno = kc->cur_lineno;
 	p->menu = kc->cur_entry;
 	p->expr = e;
