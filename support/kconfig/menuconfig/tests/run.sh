@@ -438,6 +438,18 @@ test_save_as_and_load() {
 	keys Enter
 	wait_for "(loaded) Machine name"
 	wait_for "(9) Worker count"
+	# engine warnings while the screen is up come in a dialog, not over the screen
+	printf 'CONFIG_COUNT=abc\n' >"$T/warn.config"
+	keys L
+	wait_for "Load Configuration"
+	keys C-u
+	text "$T/warn.config"
+	keys Enter
+	wait_for "Loaded with warnings"
+	wait_for "warn.config:1:warning:"
+	wait_for "invalid for COUNT"
+	keys Enter
+	wait_for "(5) Worker count"
 	keys L
 	wait_for "Load Configuration"
 	keys C-u
