@@ -47,7 +47,8 @@ const char *mc_tail(const char *s, int maxw);
 /* Like mc_put but pads with blanks to exactly maxw columns. */
 void mc_put_pad(int y, int x, const char *s, int maxw, enum mc_attr a);
 void mc_box(int y, int x, int h, int w, const char *title);
-void mc_hline(int y, int x, int n);
+/* A horizontal rule across a box of width w whose left frame is at x: "├───┤". */
+void mc_separator(int y, int x, int w);
 void mc_fill(int y, int x, int h, int w, enum mc_attr a);
 
 /* Next key; MC_KEY(KEY_RESIZE) after a resize (callers just redraw). */

@@ -230,10 +230,12 @@ static void corner(int y, int x, const wchar_t *u, chtype acs)
 		mvaddch(y, x, acs);
 }
 
-void mc_hline(int y, int x, int n)
+void mc_separator(int y, int x, int w)
 {
 	attrset(attr_of(MC_BORDER));
-	box_h(y, x, n);
+	corner(y, x, L"\u251c", ACS_LTEE);
+	box_h(y, x + 1, w - 2);
+	corner(y, x + w - 1, L"\u2524", ACS_RTEE);
 	attrset(A_NORMAL);
 }
 

@@ -104,7 +104,7 @@ static void paint_results(void *arg)
 	mc_fill(1, 0, h, w, MC_NORMAL);
 	mc_box(1, 0, h, w, title);
 	mc_list_draw(&r->list, 2, 2, h - 4, w - 4, hit_text, r);
-	mc_hline(h - 2, 1, w - 2);
+	mc_separator(h - 2, 0, w);
 	mc_put(h - 1, 2, "Enter: jump to it   ?: details   w: why   Esc Esc: back", w - 4,
 	       MC_BUTTON);
 }

@@ -31,7 +31,7 @@ static void paint_page(void *arg)
 	mc_box(y, x, h, w, p->title);
 	for (int i = 0; i < p->height && p->top + i < p->n_lines; i++)
 		mc_put(y + 1 + i, x + 2, lines[p->top + i], w - 4, MC_NORMAL);
-	mc_hline(y + h - 3, x + 1, w - 2);
+	mc_separator(y + h - 3, x, w);
 	if (p->top > 0)
 		mc_put(y, x + w - 5, "(-)", 3, MC_BORDER);
 	if (p->top + p->height < p->n_lines) {
