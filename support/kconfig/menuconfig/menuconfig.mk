@@ -14,7 +14,7 @@ MC_PKGCONFIG ?= pkg-config
 MC_CURSES_CFLAGS := $(shell $(MC_PKGCONFIG) --cflags ncursesw 2>/dev/null || echo -I/usr/include/ncursesw)
 MC_CURSES_LIBS := $(shell $(MC_PKGCONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 KCONFIG_LIB ?= $(O)/libkconfig.a
-MC_CFLAGS ?= -std=c11 -O2 -g -Wall -Wextra
+MC_CFLAGS ?= -std=c11 -Wall -Wextra -Werror
 
 $(MC_OBJDIR)/%.o: $(MC_DIR)/%.c $(MC_DIR)/mc.h $(MC_DIR)/../kconfig.h
 	@mkdir -p $(@D)
