@@ -294,7 +294,11 @@ static bool needs_paren(enum expr_type prev, enum expr_type t)
 
 static void put_sym(struct sbuf *b, struct kc_sym *s, bool with_value)
 {
-	sb_puts(b, s->name ? s->name : "<choice>");
+	if (!s->name) {
+		sb_puts(b, "<choice>"); /* printed without a value, as the kernel does */
+		return;
+	}
+	sb_puts(b, s->name);
 	if (with_value && s->type != KC_UNKNOWN)
 		sb_printf(b, " [=%s]", sym_get_string_value(s));
 }
