@@ -409,6 +409,30 @@ test_why_and_resolve() {
 	engine_agrees "$BASIC"
 }
 
+# The why view and `conf --explain` come from the same engine call: same change set, same order.
+test_why_matches_conf_explain() {
+	start explain "$BASIC"
+	wait_for "Menuconfig Test"
+	keys /
+	wait_for "Search Configuration Parameter"
+	text "^WIFI$"
+	keys Enter
+	wait_for "WIFI [=n]"
+	keys Enter
+	wait_for "Wireless LAN"
+	keys w
+	wait_for "To enable WIFI"
+	screen | sed -n '/To enable WIFI/,/^[│ ]*$/p' |
+		sed -n 's/^│ *\([A-Z0-9_]*\) *[^ ]* -> \([^ ]*\) *│$/\1=\2/p' >"$T/mconf.changes"
+	(cd "$T" && KCONFIG_CONFIG="$T/.config" "$CONF" --explain WIFI "$BASIC") >"$T/explain.txt"
+	sed -n '/to enable it, set:/,$p' "$T/explain.txt" |
+		sed -n 's/^ *CONFIG_\([A-Z0-9_]*=[^ ]*\)$/\1/p' >"$T/conf.changes"
+	if [ ! -s "$T/conf.changes" ] || ! diff "$T/conf.changes" "$T/mconf.changes" >"$T/changes.diff"; then
+		fail "mconf's change set differs from conf --explain (conf < > mconf):"
+		sed 's/^/      | /' "$T/changes.diff" "$T/explain.txt"
+	fi
+}
+
 test_hidden_with_z() {
 	start hidden "$BASIC"
 	wait_for "Selector of Feature A"
@@ -662,13 +686,22 @@ test_term_dumb_fails_clearly() {
 	fi
 }
 
-for t in test_main_menu_shows_entries test_toggle_and_save test_selected_option_refuses_n \
-	test_string_entry test_int_out_of_range_refused test_submenu_and_back \
-	test_choice_radio_list test_tristate_choice_modes test_help_details test_search_and_jump test_why_and_resolve \
-	test_hidden_with_z test_save_as_and_load test_exit_without_changes_asks_nothing \
-	test_resize test_utf8_prompts test_symbol_prefix_from_env test_hotkey_jumps_to_prompt_letter test_long_list_scrolls \
-	test_kconfig_error_names_file_and_line \
-	test_term_dumb_fails_clearly; do
+TESTS=(
+	test_main_menu_shows_entries test_toggle_and_save test_selected_option_refuses_n
+	test_string_entry test_int_out_of_range_refused test_submenu_and_back
+	test_choice_radio_list test_tristate_choice_modes test_help_details test_search_and_jump
+	test_why_and_resolve test_hidden_with_z test_save_as_and_load
+	test_exit_without_changes_asks_nothing test_resize test_utf8_prompts
+	test_symbol_prefix_from_env test_hotkey_jumps_to_prompt_letter test_long_list_scrolls
+	test_kconfig_error_names_file_and_line test_term_dumb_fails_clearly
+)
+# Tests that compare with the engine's conf run only when it is given (and say so otherwise).
+if [ -n "$CONF" ]; then
+	TESTS+=(test_why_matches_conf_explain)
+else
+	echo "note: no CONF given: test_why_matches_conf_explain not run"
+fi
+for t in "${TESTS[@]}"; do
 	if [ -n "${MCONF_TESTS:-}" ] && ! grep -qw -- "$t" <<<"$MCONF_TESTS"; then
 		continue
 	fi
