@@ -27,6 +27,8 @@ command -v tmux >/dev/null || { echo "$0: tmux is needed" >&2; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mconf-bench.XXXXXX")
 SOCK="mconf-bench-$$"
+# A private tmux server; works from inside another tmux too.
+unset TMUX
 tm() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
 cleanup() {
 	tm kill-server >/dev/null 2>&1 || true

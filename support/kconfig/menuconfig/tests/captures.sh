@@ -18,6 +18,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mconf-capture.XXXXXX")
 SOCK="mconf-capture-$$"
 export LC_ALL=C.UTF-8
+# A private tmux server; works from inside another tmux too.
+unset TMUX
 tm() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
 cleanup() {
 	tm kill-server >/dev/null 2>&1 || true

@@ -29,6 +29,8 @@ FAILED=0
 S=""   # current tmux session
 T=""   # current test directory
 
+# A private tmux server; works from inside another tmux too.
+unset TMUX
 tm() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
 cleanup() {
 	tm kill-server >/dev/null 2>&1 || true
