@@ -676,6 +676,20 @@ test_kconfig_error_names_file_and_line() {
 	fi
 }
 
+# smart-os itself uses an empty prefix (symbols are named SMARTOS_...).
+test_empty_symbol_prefix() {
+	MC_ENV="CONFIG_=" start noprefix "$BASIC"
+	wait_for "[*] Feature A"
+	keys Down '?'
+	wait_for "Symbol:     FEATURE_A [=y]"
+	keys Escape Escape
+	wait_for "<Select>"
+	save_and_exit
+	config_has "FEATURE_A=y"
+	config_has "COUNT=5"
+	config_has "# NET is not set"
+}
+
 test_term_dumb_fails_clearly() {
 	start dumb "$BASIC" 80 24 dumb
 	wait_for "mconf-exit=1"
@@ -694,7 +708,8 @@ TESTS=(
 	test_choice_radio_list test_tristate_choice_modes test_help_details test_search_and_jump
 	test_why_and_resolve test_hidden_with_z test_save_as_and_load
 	test_exit_without_changes_asks_nothing test_resize test_utf8_prompts
-	test_symbol_prefix_from_env test_hotkey_jumps_to_prompt_letter test_long_list_scrolls
+	test_symbol_prefix_from_env test_empty_symbol_prefix test_hotkey_jumps_to_prompt_letter
+	test_long_list_scrolls
 	test_kconfig_error_names_file_and_line test_term_dumb_fails_clearly
 )
 # Tests that compare with the engine's conf run only when it is given (and say so otherwise).
