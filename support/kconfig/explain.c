@@ -299,7 +299,7 @@ static void add_term(struct kc_ctx *kc, struct kc_term **v, size_t *n, struct ex
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
 	t = &(*v)[(*n)++];
 	memset(t, 0, sizeof(*t));
-	expr_print_plain(&b, e);
+	expr_print_plain(kc, &b, e);
 	t->text = sb_steal(&b);
 	t->value = val;
 	collect_ops(kc, e, t);
@@ -377,7 +377,7 @@ static void find_origin(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *
 		}
 		out->origin_sym = first_sym(e);
 		if (e) {
-			expr_print_plain(&b, e);
+			expr_print_plain(kc, &b, e);
 			out->origin_text = sb_steal(&b);
 		}
 		return;
@@ -392,10 +392,10 @@ static void find_origin(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *
 		out->origin_file = p->file ? p->file->name : "";
 		out->origin_line = p->lineno;
 		sb_puts(&b, "default ");
-		expr_print_plain(&b, p->expr);
+		expr_print_plain(kc, &b, p->expr);
 		if (!expr_is_yes(p->visible.expr)) {
 			sb_puts(&b, " if ");
-			expr_print_plain(&b, p->visible.expr);
+			expr_print_plain(kc, &b, p->visible.expr);
 		}
 		out->origin_text = sb_steal(&b);
 	}
