@@ -460,7 +460,7 @@ void kc_explain_free(struct kc_explain *e)
 static const char *origin_name(enum kc_origin o)
 {
 	static const char *const names[] = { "no default applies", "user value", "default",
-					     "select", "imply", "choice" };
+					     "selected", "implied", "choice" };
 	return names[o];
 }
 
@@ -475,7 +475,8 @@ void kc_explain_print(struct kc_ctx *kc, const struct kc_explain *e, void *file)
 	fprintf(f, "  value from: %s", origin_name(e->origin));
 	if (e->origin_sym && e->origin_sym->name)
 		fprintf(f, " by %s", e->origin_sym->name);
-	if (e->origin_text)
+	if (e->origin_text &&
+	    !(e->origin_sym && e->origin_sym->name && !strcmp(e->origin_text, e->origin_sym->name)))
 		fprintf(f, " (%s)", e->origin_text);
 	if (e->origin_file)
 		fprintf(f, " at %s:%d", e->origin_file, e->origin_line);
@@ -499,7 +500,9 @@ void kc_explain_print(struct kc_ctx *kc, const struct kc_explain *e, void *file)
 			fprintf(f, "    %s  [=%c]\n", e->selectors[i].text,
 				"nmy"[e->selectors[i].value]);
 	}
-	if (!strcmp(e->value, "y")) {
+	if (s->type != KC_BOOLEAN && s->type != KC_TRISTATE) {
+		/* nothing to enable: the value is a number or a string */
+	} else if (!strcmp(e->value, "y")) {
 		fprintf(f, "  already enabled\n");
 	} else if (!e->solvable) {
 		fprintf(f, "  no change set found to enable it\n");
