@@ -299,7 +299,7 @@ static void add_term(struct kc_ctx *kc, struct kc_term **v, size_t *n, struct ex
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
 	t = &(*v)[(*n)++];
 	memset(t, 0, sizeof(*t));
-	expr_print_plain(&b, e);
+	expr_print_plain(kc, &b, e);
 	t->text = sb_steal(&b);
 	t->value = val;
 	collect_ops(kc, e, t);
@@ -377,7 +377,7 @@ static void find_origin(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *
 		}
 		out->origin_sym = first_sym(e);
 		if (e) {
-			expr_print_plain(&b, e);
+			expr_print_plain(kc, &b, e);
 			out->origin_text = sb_steal(&b);
 		}
 		return;
@@ -392,10 +392,10 @@ static void find_origin(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *
 		out->origin_file = p->file ? p->file->name : "";
 		out->origin_line = p->lineno;
 		sb_puts(&b, "default ");
-		expr_print_plain(&b, p->expr);
+		expr_print_plain(kc, &b, p->expr);
 		if (!expr_is_yes(p->visible.expr)) {
 			sb_puts(&b, " if ");
-			expr_print_plain(&b, p->visible.expr);
+			expr_print_plain(kc, &b, p->visible.expr);
 		}
 		out->origin_text = sb_steal(&b);
 	}
@@ -460,7 +460,7 @@ void kc_explain_free(struct kc_explain *e)
 static const char *origin_name(enum kc_origin o)
 {
 	static const char *const names[] = { "no default applies", "user value", "default",
-					     "select", "imply", "choice" };
+					     "selected", "implied", "choice" };
 	return names[o];
 }
 
@@ -475,7 +475,8 @@ void kc_explain_print(struct kc_ctx *kc, const struct kc_explain *e, void *file)
 	fprintf(f, "  value from: %s", origin_name(e->origin));
 	if (e->origin_sym && e->origin_sym->name)
 		fprintf(f, " by %s", e->origin_sym->name);
-	if (e->origin_text)
+	if (e->origin_text &&
+	    !(e->origin_sym && e->origin_sym->name && !strcmp(e->origin_text, e->origin_sym->name)))
 		fprintf(f, " (%s)", e->origin_text);
 	if (e->origin_file)
 		fprintf(f, " at %s:%d", e->origin_file, e->origin_line);
@@ -499,7 +500,9 @@ void kc_explain_print(struct kc_ctx *kc, const struct kc_explain *e, void *file)
 			fprintf(f, "    %s  [=%c]\n", e->selectors[i].text,
 				"nmy"[e->selectors[i].value]);
 	}
-	if (!strcmp(e->value, "y")) {
+	if (s->type != KC_BOOLEAN && s->type != KC_TRISTATE) {
+		/* nothing to enable: the value is a number or a string */
+	} else if (!strcmp(e->value, "y")) {
 		fprintf(f, "  already enabled\n");
 	} else if (!e->solvable) {
 		fprintf(f, "  no change set found to enable it\n");

@@ -277,6 +277,241 @@ bool expr_depends_symbol(struct expr *e, struct kc_sym *s)
 	}
 }
 
+
+/*
+ * ---- display form ----
+ *
+ * The kernel simplifies dependency expressions while finalizing menus
+ * (expr_transform + expr_eliminate_dups) and prints the simplified form in help
+ * texts and warnings. We keep expressions as written (values are the same) and
+ * simplify a temporary copy when printing, so the text matches.
+ */
+static bool is_const(const struct kc_sym *s, char c)
+{
+	return (s->flags & S_CONST) && s->name && s->name[0] == c && !s->name[1];
+}
+
+static struct expr *tnode(struct arena *a, enum expr_type t)
+{
+	struct expr *e = arena_alloc(a, sizeof(*e));
+
+	e->type = t;
+	return e;
+}
+
+static struct expr *tsym(struct arena *a, struct kc_sym *s)
+{
+	struct expr *e = tnode(a, E_SYMBOL);
+
+	e->left.sym = s;
+	return e;
+}
+
+static struct expr *xform(struct arena *a, const struct expr *e, struct kc_sym *cy,
+			  struct kc_sym *cn);
+
+/* NOT of an already transformed expression, with the kernel's rewrites. */
+static struct expr *mk_not(struct arena *a, struct expr *x, struct kc_sym *cy, struct kc_sym *cn)
+{
+	struct expr *e;
+
+	switch (x->type) {
+	case E_NOT:
+		return x->left.expr;
+	case E_EQUAL:
+	case E_UNEQUAL:
+		e = tnode(a, x->type == E_EQUAL ? E_UNEQUAL : E_EQUAL);
+		e->left = x->left;
+		e->right = x->right;
+		return e;
+	case E_LEQ:
+	case E_GEQ:
+		e = tnode(a, x->type == E_LEQ ? E_GTH : E_LTH);
+		e->left = x->left;
+		e->right = x->right;
+		return e;
+	case E_LTH:
+	case E_GTH:
+		e = tnode(a, x->type == E_LTH ? E_GEQ : E_LEQ);
+		e->left = x->left;
+		e->right = x->right;
+		return e;
+	case E_OR:
+	case E_AND:
+		e = tnode(a, x->type == E_OR ? E_AND : E_OR);
+		e->left.expr = mk_not(a, x->left.expr, cy, cn);
+		e->right.expr = mk_not(a, x->right.expr, cy, cn);
+		return e;
+	case E_SYMBOL:
+		if (cy && is_const(x->left.sym, 'y') && cn)
+			return tsym(a, cn);
+		if (cn && is_const(x->left.sym, 'n') && cy)
+			return tsym(a, cy);
+		if (is_const(x->left.sym, 'm'))
+			return x;
+		break;
+	default:
+		break;
+	}
+	e = tnode(a, E_NOT);
+	e->left.expr = x;
+	return e;
+}
+
+static struct expr *xform(struct arena *a, const struct expr *e, struct kc_sym *cy,
+			  struct kc_sym *cn)
+{
+	struct expr *n;
+	struct kc_sym *l, *r;
+
+	if (!e)
+		return NULL;
+	switch (e->type) {
+	case E_AND:
+	case E_OR:
+		n = tnode(a, e->type);
+		n->left.expr = xform(a, e->left.expr, cy, cn);
+		n->right.expr = xform(a, e->right.expr, cy, cn);
+		return n;
+	case E_NOT:
+		return mk_not(a, xform(a, e->left.expr, cy, cn), cy, cn);
+	case E_EQUAL:
+	case E_UNEQUAL:
+		l = e->left.sym;
+		r = e->right.sym;
+		if (l->type == KC_BOOLEAN && (r->flags & S_CONST) && r->name && !r->name[1]) {
+			bool eq = e->type == E_EQUAL;
+
+			if (is_const(r, 'y'))
+				return eq ? tsym(a, l) : mk_not(a, tsym(a, l), cy, cn);
+			if (is_const(r, 'n'))
+				return eq ? mk_not(a, tsym(a, l), cy, cn) : tsym(a, l);
+			if (is_const(r, 'm') && cy && cn)
+				return tsym(a, eq ? cn : cy);
+		}
+		/* fall through */
+	default:
+		n = tnode(a, e->type);
+		n->left = e->left;
+		n->right = e->right;
+		return n;
+	}
+}
+
+static int chain(struct expr *e, enum expr_type t, struct expr ***out, int n, int max)
+{
+	if (e->type == t) {
+		n = chain(e->left.expr, t, out, n, max);
+		return chain(e->right.expr, t, out, n, max);
+	}
+	if (n < max)
+		out[n++] = (struct expr **)e;
+	return n;
+}
+
+static struct expr *eliminate_yn(struct expr *e, struct kc_sym *cy, struct kc_sym *cn);
+
+static bool complements(const struct expr *a, const struct expr *b)
+{
+	const struct expr *t;
+
+	if (a->type == E_NOT) {
+		t = a;
+		a = b;
+		b = t;
+	}
+	return a->type == E_SYMBOL && b->type == E_NOT && b->left.expr->type == E_SYMBOL &&
+	       b->left.expr->left.sym == a->left.sym && a->left.sym->type == KC_BOOLEAN;
+}
+
+/* Drop earlier duplicates in AND/OR chains (the last occurrence stays). */
+static int dedupe(struct arena *a, struct expr **ep, struct kc_sym *cy, struct kc_sym *cn)
+{
+	struct expr *e = *ep, **leaves[512];
+	int n, hits = 0;
+
+	if (e->type != E_AND && e->type != E_OR)
+		return 0;
+	/* collect pointers to the leaf slots of the chain */
+	struct expr **stack[512];
+	int sp = 0;
+
+	n = 0;
+	stack[sp++] = ep;
+	while (sp) {
+		struct expr **slot = stack[--sp];
+
+		if ((*slot)->type == e->type && sp < 510) {
+			stack[sp++] = &(*slot)->right.expr;
+			stack[sp++] = &(*slot)->left.expr;
+		} else if (n < 512) {
+			leaves[n++] = slot;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		hits += dedupe(a, leaves[i], cy, cn);
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j < n; j++) {
+			if (expr_eq(*leaves[i], *leaves[j])) {
+				*leaves[i] = tsym(a, e->type == E_AND ? cy : cn);
+				hits++;
+				break;
+			}
+			if (e->type == E_OR && complements(*leaves[i], *leaves[j])) {
+				/* bool A || !A is y */
+				*leaves[i] = tsym(a, cn);
+				*leaves[j] = tsym(a, cy);
+				hits++;
+				break;
+			}
+		}
+	(void)chain;
+	return hits;
+}
+
+static struct expr *eliminate_yn(struct expr *e, struct kc_sym *cy, struct kc_sym *cn)
+{
+	struct expr *l, *r;
+
+	if (!e || (e->type != E_AND && e->type != E_OR))
+		return e;
+	l = e->left.expr = eliminate_yn(e->left.expr, cy, cn);
+	r = e->right.expr = eliminate_yn(e->right.expr, cy, cn);
+	if (e->type == E_AND) {
+		if (l->type == E_SYMBOL && l->left.sym == cn)
+			return l;
+		if (l->type == E_SYMBOL && l->left.sym == cy)
+			return r;
+		if (r->type == E_SYMBOL && r->left.sym == cn)
+			return r;
+		if (r->type == E_SYMBOL && r->left.sym == cy)
+			return l;
+	} else {
+		if (l->type == E_SYMBOL && l->left.sym == cn)
+			return r;
+		if (l->type == E_SYMBOL && l->left.sym == cy)
+			return l;
+		if (r->type == E_SYMBOL && r->left.sym == cn)
+			return l;
+		if (r->type == E_SYMBOL && r->left.sym == cy)
+			return r;
+	}
+	return e;
+}
+
+/* Simplified copy of e in arena a, for printing only. */
+static struct expr *display_form(struct arena *a, const struct expr *e, struct kc_sym *cy,
+				 struct kc_sym *cn)
+{
+	struct expr *x = xform(a, e, cy, cn);
+
+	if (x && cy && cn) {
+		while (dedupe(a, &x, cy, cn))
+			x = eliminate_yn(x, cy, cn);
+	}
+	return x;
+}
+
 /* Parenthesize a child of type `t` printed under an operator of type `prev`? */
 static bool needs_paren(enum expr_type prev, enum expr_type t)
 {
@@ -353,14 +588,23 @@ static void print_rec(struct sbuf *b, const struct expr *e, enum expr_type prev,
 		sb_putc(b, ')');
 }
 
-void expr_print(struct sbuf *b, const struct expr *e)
+void expr_print_consts(struct sbuf *b, const struct expr *e, bool values, struct kc_sym *cy,
+		       struct kc_sym *cn)
 {
-	print_rec(b, e, E_NONE, true);
+	struct arena a = { 0 };
+
+	print_rec(b, display_form(&a, e, cy, cn), E_NONE, values);
+	arena_free(&a);
 }
 
-void expr_print_plain(struct sbuf *b, const struct expr *e)
+void expr_print(struct kc_ctx *kc, struct sbuf *b, const struct expr *e)
 {
-	print_rec(b, e, E_NONE, false);
+	expr_print_consts(b, e, true, &kc->sym_yes, &kc->sym_no);
+}
+
+void expr_print_plain(struct kc_ctx *kc, struct sbuf *b, const struct expr *e)
+{
+	expr_print_consts(b, e, false, &kc->sym_yes, &kc->sym_no);
 }
 
 static void revdep_rec(struct kc_ctx *kc, struct sbuf *b, struct expr *e, tri pr, const char **title)
@@ -374,7 +618,18 @@ static void revdep_rec(struct kc_ctx *kc, struct sbuf *b, struct expr *e, tri pr
 			*title = NULL;
 		}
 		sb_puts(b, "  - ");
-		expr_print(b, e);
+		if (e->type == E_AND && e->left.expr->type == E_SYMBOL) {
+			/* the kernel simplified only the dependency part of "SYM && dep" */
+			struct arena a = { 0 };
+
+			put_sym(b, e->left.expr->left.sym, true);
+			sb_puts(b, " && ");
+			print_rec(b, display_form(&a, e->right.expr, &kc->sym_yes, &kc->sym_no), E_AND,
+				  true);
+			arena_free(&a);
+		} else {
+			expr_print(kc, b, e);
+		}
 		sb_putc(b, '\n');
 	}
 }

@@ -230,8 +230,10 @@ bool expr_depends_symbol(struct expr *e, struct kc_sym *s);
 bool expr_is_yes(const struct expr *e);
 struct expr *expr_simplify(struct kc_ctx *kc, struct expr *e);
 /* Print like the kernel's expr_gstr_print. */
-void expr_print(struct sbuf *b, const struct expr *e);
-void expr_print_plain(struct sbuf *b, const struct expr *e);
+void expr_print(struct kc_ctx *kc, struct sbuf *b, const struct expr *e);
+void expr_print_plain(struct kc_ctx *kc, struct sbuf *b, const struct expr *e);
+void expr_print_consts(struct sbuf *b, const struct expr *e, bool values, struct kc_sym *cy,
+		       struct kc_sym *cn);
 void expr_print_revdep(struct kc_ctx *kc, struct sbuf *b, struct expr *e, tri pr, const char *title);
 
 /* symbol.c */

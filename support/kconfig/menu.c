@@ -477,11 +477,11 @@ struct kc_menu *menu_get_parent_menu(struct kc_ctx *kc, struct kc_menu *m)
 
 /* ---- help text, as `conf` prints it for '?' and --helpnewconfig ---- */
 
-static void dep_str(struct sbuf *b, struct expr *e, const char *prefix)
+static void dep_str(struct kc_ctx *kc, struct sbuf *b, struct expr *e, const char *prefix)
 {
 	if (!expr_is_yes(e)) {
 		sb_puts(b, prefix);
-		expr_print(b, e);
+		expr_print(kc, b, e);
 		sb_putc(b, '\n');
 	}
 }
@@ -492,9 +492,9 @@ static void prompt_str(struct kc_ctx *kc, struct sbuf *b, struct prop *p)
 	int i = 0;
 
 	sb_printf(b, "  Prompt: %s\n", p->text);
-	dep_str(b, p->menu->dep, "  Depends on: ");
+	dep_str(kc, b, p->menu->dep, "  Depends on: ");
 	if (!expr_eq(p->menu->dep, p->visible.expr))
-		dep_str(b, p->visible.expr, "  Visible if: ");
+		dep_str(kc, b, p->visible.expr, "  Visible if: ");
 	for (m = p->menu; m != &kc->rootmenu && i < 8; m = m->parent) {
 		menu_is_visible(kc, m);
 		sub[i++] = m;
@@ -524,7 +524,7 @@ static void props_str(struct kc_ctx *kc, struct sbuf *b, struct kc_sym *s, enum 
 		} else {
 			sb_puts(b, " && ");
 		}
-		expr_print(b, p->expr);
+		expr_print(kc, b, p->expr);
 	}
 	(void)kc;
 	if (hit)
@@ -541,7 +541,7 @@ static void symbol_str(struct kc_ctx *kc, struct sbuf *b, struct kc_sym *s)
 
 			if (p) {
 				sb_puts(b, "Range : ");
-				expr_print(b, p->expr);
+				expr_print(kc, b, p->expr);
 				sb_putc(b, '\n');
 			}
 		}
@@ -556,7 +556,7 @@ static void symbol_str(struct kc_ctx *kc, struct sbuf *b, struct kc_sym *s)
 	for (struct prop *p = s->prop; p; p = p->next) {
 		if (p->type == P_SYMBOL && !p->menu->prompt) {
 			sb_printf(b, "Defined at %s:%d\n", p->menu->file->name, p->menu->lineno);
-			dep_str(b, p->menu->dep, "  Depends on: ");
+			dep_str(kc, b, p->menu->dep, "  Depends on: ");
 		}
 	}
 	props_str(kc, b, s, P_SELECT, "Selects: ");

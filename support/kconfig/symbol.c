@@ -281,7 +281,7 @@ static void warn_unmet_dep(struct kc_ctx *kc, struct kc_sym *s)
 
 	sb_printf(&b, "\nWARNING: unmet direct dependencies detected for %s\n", s->name);
 	sb_printf(&b, "  Depends on [%c]: ", s->dir_dep.tri == KC_MOD ? 'm' : 'n');
-	expr_print(&b, s->dir_dep.expr);
+	expr_print(kc, &b, s->dir_dep.expr);
 	sb_putc(&b, '\n');
 	expr_print_revdep(kc, &b, s->rev_dep.expr, KC_YES, "  Selected by [y]:\n");
 	expr_print_revdep(kc, &b, s->rev_dep.expr, KC_MOD, "  Selected by [m]:\n");
