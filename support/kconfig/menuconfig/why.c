@@ -54,7 +54,17 @@ static char *why_text(struct kc_ctx *kc, const struct kc_explain *e)
 			mc_add_term(&b, "  ", &e->selectors[i]);
 	}
 	mc_buf_add(&b, "\n");
-	if (!e->solvable) {
+	enum kc_type t = kc_sym_type(e->sym);
+	if (t != KC_BOOLEAN && t != KC_TRISTATE && !(e->solvable && e->n_changes)) {
+		/* A value, not a switch: there is nothing to "enable". */
+		if (e->visible != KC_NO)
+			mc_buf_add(
+			    &b, "%s has a value rather than an on/off state; edit it with Enter.\n",
+			    name);
+		else
+			mc_buf_add(&b, "%s can be edited once the dependencies above are met.\n",
+				   name);
+	} else if (!e->solvable) {
 		mc_buf_add(&b, "No set of changes was found that would enable %s.\n", name);
 	} else if (e->n_changes == 0 && kc_sym_tri(kc, e->sym) == KC_YES) {
 		mc_buf_add(&b, "%s is already enabled.\n", name);

@@ -236,6 +236,10 @@ test_string_entry() {
 	text "world wide"
 	keys Enter
 	wait_for "(world wide) Machine name"
+	keys w
+	wait_for "NAME has a value rather than an on/off state"
+	keys Escape Escape
+	wait_gone "Why: NAME"
 	save_and_exit
 	config_has 'CONFIG_NAME="world wide"'
 	engine_agrees "$BASIC"
