@@ -135,6 +135,9 @@ char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice);
 bool mc_node_opens(const struct kc_menu *m);
 const char *mc_node_label(const struct kc_menu *m);
 
+/* value.c: why `text` is refused for s, naming the allowed range of an int/hex. */
+void mc_refusal(struct kc_ctx *kc, struct kc_sym *s, const char *text, char *msg, size_t n);
+
 /* details.c */
 char *mc_details(struct kc_ctx *kc, const struct kc_menu *m);
 /* "Main menu > Sub > Foo" style path to a node. */
