@@ -20,9 +20,23 @@
 #include "internal.h"
 
 enum input_mode {
-	oldaskconfig, syncconfig, oldconfig, allnoconfig, allyesconfig, allmodconfig,
-	alldefconfig, randconfig, defconfig, savedefconfig, listnewconfig, helpnewconfig,
-	olddefconfig, yes2modconfig, mod2yesconfig, mod2noconfig, explain,
+	oldaskconfig,
+	syncconfig,
+	oldconfig,
+	allnoconfig,
+	allyesconfig,
+	allmodconfig,
+	alldefconfig,
+	randconfig,
+	defconfig,
+	savedefconfig,
+	listnewconfig,
+	helpnewconfig,
+	olddefconfig,
+	yes2modconfig,
+	mod2yesconfig,
+	mod2noconfig,
+	explain,
 };
 
 struct conf {
@@ -51,7 +65,7 @@ static void diag(void *arg, enum kc_diag_level lvl, const char *msg)
 
 static void print_help(struct conf *c, struct kc_menu *m)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 
 	menu_get_ext_help(c->kc, m, &b);
 	printf("\n%s\n", b.s ? b.s : "");
@@ -188,7 +202,8 @@ static int set_all_new_symbols(struct kc_ctx *kc, enum def_mode mode, bool *chan
 	*changed = false;
 	if (mode == def_random && probability(kc, &pby, &pty, &ptm))
 		return -1;
-	for_all_symbols(kc, i, s) {
+	for_all_symbols(kc, i, s)
+	{
 		if (sym_has_value(s) || (s->flags & S_VALID))
 			continue;
 		switch (sym_get_type(kc, s)) {
@@ -231,11 +246,12 @@ static int set_all_new_symbols(struct kc_ctx *kc, enum def_mode mode, bool *chan
 	}
 	sym_clear_all_valid(kc);
 	if (mode != def_random) {
-		for_all_symbols(kc, i, cs)
-			if ((sym_is_choice(cs) && !sym_has_value(cs)) || sym_is_choice_value(cs))
-				cs->flags |= S_NEED_SET_CHOICE_VALUES;
+		for_all_symbols(kc, i, cs) if ((sym_is_choice(cs) && !sym_has_value(cs)) ||
+					       sym_is_choice_value(cs)) cs->flags |=
+		    S_NEED_SET_CHOICE_VALUES;
 	}
-	for_all_symbols(kc, i, cs) {
+	for_all_symbols(kc, i, cs)
+	{
 		if (sym_has_value(cs) || !sym_is_choice(cs))
 			continue;
 		sym_calc_value(kc, cs);
@@ -254,9 +270,9 @@ static void rewrite_tristates(struct kc_ctx *kc, tri from, tri to)
 	struct kc_sym *s;
 	int i;
 
-	for_all_symbols(kc, i, s)
-		if (sym_get_type(kc, s) == KC_TRISTATE && s->def[DEF_USER].tri == from)
-			s->def[DEF_USER].tri = to;
+	for_all_symbols(kc, i, s) if (sym_get_type(kc, s) == KC_TRISTATE &&
+				      s->def[DEF_USER].tri == from) s->def[DEF_USER]
+	    .tri = to;
 	sym_clear_all_valid(kc);
 }
 
@@ -374,7 +390,7 @@ static int conf_sym(struct conf *c, struct kc_menu *m)
 		}
 		if (sym_set_tristate_value(kc, s, newval))
 			return 0;
-help:
+	help:
 		print_help(c, m);
 	}
 }
@@ -468,7 +484,7 @@ static int conf_choice(struct conf *c, struct kc_menu *m)
 		default:
 			break;
 		}
-conf_childs:
+	conf_childs:
 		for (child = m->list; child; child = child->next) {
 			if (!child->sym || !menu_is_visible(kc, child))
 				continue;
@@ -586,26 +602,26 @@ static void check_conf(struct conf *c, struct kc_menu *m)
 /* ---- main ---- */
 
 static const struct option long_opts[] = {
-	{ "help", no_argument, NULL, 'h' },
-	{ "silent", no_argument, NULL, 's' },
-	{ "oldaskconfig", no_argument, NULL, 0x100 + oldaskconfig },
-	{ "oldconfig", no_argument, NULL, 0x100 + oldconfig },
-	{ "syncconfig", no_argument, NULL, 0x100 + syncconfig },
-	{ "defconfig", required_argument, NULL, 0x100 + defconfig },
-	{ "savedefconfig", required_argument, NULL, 0x100 + savedefconfig },
-	{ "allnoconfig", no_argument, NULL, 0x100 + allnoconfig },
-	{ "allyesconfig", no_argument, NULL, 0x100 + allyesconfig },
-	{ "allmodconfig", no_argument, NULL, 0x100 + allmodconfig },
-	{ "alldefconfig", no_argument, NULL, 0x100 + alldefconfig },
-	{ "randconfig", no_argument, NULL, 0x100 + randconfig },
-	{ "listnewconfig", no_argument, NULL, 0x100 + listnewconfig },
-	{ "helpnewconfig", no_argument, NULL, 0x100 + helpnewconfig },
-	{ "olddefconfig", no_argument, NULL, 0x100 + olddefconfig },
-	{ "yes2modconfig", no_argument, NULL, 0x100 + yes2modconfig },
-	{ "mod2yesconfig", no_argument, NULL, 0x100 + mod2yesconfig },
-	{ "mod2noconfig", no_argument, NULL, 0x100 + mod2noconfig },
-	{ "explain", required_argument, NULL, 0x100 + explain },
-	{ NULL, 0, NULL, 0 },
+    {"help", no_argument, NULL, 'h'},
+    {"silent", no_argument, NULL, 's'},
+    {"oldaskconfig", no_argument, NULL, 0x100 + oldaskconfig},
+    {"oldconfig", no_argument, NULL, 0x100 + oldconfig},
+    {"syncconfig", no_argument, NULL, 0x100 + syncconfig},
+    {"defconfig", required_argument, NULL, 0x100 + defconfig},
+    {"savedefconfig", required_argument, NULL, 0x100 + savedefconfig},
+    {"allnoconfig", no_argument, NULL, 0x100 + allnoconfig},
+    {"allyesconfig", no_argument, NULL, 0x100 + allyesconfig},
+    {"allmodconfig", no_argument, NULL, 0x100 + allmodconfig},
+    {"alldefconfig", no_argument, NULL, 0x100 + alldefconfig},
+    {"randconfig", no_argument, NULL, 0x100 + randconfig},
+    {"listnewconfig", no_argument, NULL, 0x100 + listnewconfig},
+    {"helpnewconfig", no_argument, NULL, 0x100 + helpnewconfig},
+    {"olddefconfig", no_argument, NULL, 0x100 + olddefconfig},
+    {"yes2modconfig", no_argument, NULL, 0x100 + yes2modconfig},
+    {"mod2yesconfig", no_argument, NULL, 0x100 + mod2yesconfig},
+    {"mod2noconfig", no_argument, NULL, 0x100 + mod2noconfig},
+    {"explain", required_argument, NULL, 0x100 + explain},
+    {NULL, 0, NULL, 0},
 };
 
 static void usage(const char *prog)
@@ -619,11 +635,14 @@ static void usage(const char *prog)
 	printf("Mode options:\n");
 	printf("  --listnewconfig         List new options\n");
 	printf("  --helpnewconfig         List new options and help text\n");
-	printf("  --oldaskconfig          Start a new configuration using a line-oriented program\n");
-	printf("  --oldconfig             Update a configuration using a provided .config as base\n");
+	printf(
+	    "  --oldaskconfig          Start a new configuration using a line-oriented program\n");
+	printf(
+	    "  --oldconfig             Update a configuration using a provided .config as base\n");
 	printf("  --syncconfig            Similar to oldconfig but generates configuration in\n"
 	       "                          include/{generated/,config/}\n");
-	printf("  --olddefconfig          Same as oldconfig but sets new symbols to their default value\n");
+	printf("  --olddefconfig          Same as oldconfig but sets new symbols to their default "
+	       "value\n");
 	printf("  --defconfig <file>      New config with default defined in <file>\n");
 	printf("  --savedefconfig <file>  Save the minimal current configuration to <file>\n");
 	printf("  --allnoconfig           New config where all options are answered with no\n");
@@ -670,7 +689,8 @@ static int read_allconfig(struct conf *c)
 		break;
 	}
 	if (conf_read_simple(kc, name, DEF_USER) && conf_read_simple(kc, "all.config", DEF_USER)) {
-		fprintf(stderr, "*** KCONFIG_ALLCONFIG set, but no \"%s\" or \"all.config\" file found\n",
+		fprintf(stderr,
+			"*** KCONFIG_ALLCONFIG set, but no \"%s\" or \"all.config\" file found\n",
 			name);
 		return -1;
 	}
@@ -679,10 +699,10 @@ static int read_allconfig(struct conf *c)
 
 int main(int ac, char **av)
 {
-	static struct conf conf = { .mode = oldaskconfig, .indent = 1 };
+	static struct conf conf = {.mode = oldaskconfig, .indent = 1};
 	struct conf *c = &conf;
 	const char *prog = av[0], *defconfig_file = NULL, *name;
-	struct kc_opts opts = { .diag = diag, .diag_arg = c };
+	struct kc_opts opts = {.diag = diag, .diag_arg = c};
 	bool sync_kconfig = false, no_conf_write = false, randseed = false;
 	struct kc_ctx *kc;
 	int opt, rc = 0;
@@ -776,7 +796,8 @@ int main(int ac, char **av)
 		name = kc_getenv(kc, "KCONFIG_NOSILENTUPDATE");
 		if (name && *name) {
 			if (kc->changed) {
-				fprintf(stderr, "\n*** The configuration requires explicit update.\n\n");
+				fprintf(stderr,
+					"\n*** The configuration requires explicit update.\n\n");
 				kc_free(kc);
 				return 1;
 			}
@@ -858,7 +879,8 @@ int main(int ac, char **av)
 	}
 	if (c->mode == savedefconfig) {
 		if (kc_write_defconfig(kc, defconfig_file)) {
-			fprintf(stderr, "n*** Error while saving defconfig to: %s\n\n", defconfig_file);
+			fprintf(stderr, "n*** Error while saving defconfig to: %s\n\n",
+				defconfig_file);
 			rc = 1;
 		}
 	} else if (c->mode != listnewconfig && c->mode != helpnewconfig) {

@@ -20,10 +20,10 @@
 #include "internal.h"
 
 static void conf_warning(struct kc_ctx *kc, const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 static void conf_warning(struct kc_ctx *kc, const char *file, int line, const char *fmt, ...)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	char tmp[1024];
 	va_list ap;
 
@@ -121,7 +121,8 @@ static int set_sym_val(struct kc_ctx *kc, struct kc_sym *s, int d, unsigned def_
 			break;
 		}
 		if (d != DEF_AUTO)
-			conf_warning(kc, file, line, "symbol value '%s' invalid for %s", p, s->name);
+			conf_warning(kc, file, line, "symbol value '%s' invalid for %s", p,
+				     s->name);
 		return 1;
 	case KC_STRING:
 		if (d != DEF_AUTO) {
@@ -160,8 +161,6 @@ static int set_sym_val(struct kc_ctx *kc, struct kc_sym *s, int d, unsigned def_
 	return 0;
 }
 
-
-
 static void touch_dep(const char *dir, const char *name)
 {
 	char *path = xmalloc(strlen(dir) + strlen(name) + 1);
@@ -199,13 +198,14 @@ static int read_stream(struct kc_ctx *kc, FILE *in, const char *name, int d)
 	size_t plen = strlen(prefix);
 	unsigned def_flags = S_DEF_USER << d;
 	bool warn_unknown = kc_getenv(kc, "KCONFIG_WARN_UNKNOWN_SYMBOLS") != NULL;
-	struct sbuf lb = { 0 };
+	struct sbuf lb = {0};
 	struct kc_sym *s;
 	char *line;
 	int i, lineno = 0;
 
 	kc->conf_warnings = 0;
-	for_all_symbols(kc, i, s) {
+	for_all_symbols(kc, i, s)
+	{
 		s->flags |= S_CHANGED;
 		s->flags &= ~(def_flags | S_VALID);
 		if (sym_is_choice(s))
@@ -262,13 +262,15 @@ static int read_stream(struct kc_ctx *kc, FILE *in, const char *name, int d)
 					touch_dep(kc->depfile_dir, sym_name);
 			} else {
 				if (warn_unknown)
-					conf_warning(kc, name, lineno, "unknown symbol: %s", sym_name);
+					conf_warning(kc, name, lineno, "unknown symbol: %s",
+						     sym_name);
 				kc->changed = true;
 			}
 			continue;
 		}
 		if (s->flags & def_flags)
-			conf_warning(kc, name, lineno, "override: reassigning to symbol %s", s->name);
+			conf_warning(kc, name, lineno, "override: reassigning to symbol %s",
+				     s->name);
 		if (set_sym_val(kc, s, d, def_flags, val, name, lineno))
 			continue;
 		if (sym_is_choice_value(s)) {
@@ -280,7 +282,8 @@ static int read_stream(struct kc_ctx *kc, FILE *in, const char *name, int d)
 			case KC_MOD:
 				if (cs->def[d].tri == KC_YES) {
 					conf_warning(kc, name, lineno,
-						     "%s creates inconsistent choice state", s->name);
+						     "%s creates inconsistent choice state",
+						     s->name);
 					cs->flags &= ~def_flags;
 				}
 				break;
@@ -355,7 +358,8 @@ int conf_read(struct kc_ctx *kc, const char *name)
 		return 1;
 	}
 	sym_calc_value(kc, kc->modules_sym);
-	for_all_symbols(kc, i, s) {
+	for_all_symbols(kc, i, s)
+	{
 		sym_calc_value(kc, s);
 		if (sym_is_choice(s) || (s->flags & S_NO_WRITE))
 			continue;
@@ -376,7 +380,8 @@ int conf_read(struct kc_ctx *kc, const char *name)
 		}
 		unsaved++;
 	}
-	for_all_symbols(kc, i, s) {
+	for_all_symbols(kc, i, s)
+	{
 		if (sym_has_value(s) && !sym_is_choice_value(s)) {
 			if (s->visible == KC_NO && !unsaved)
 				s->flags &= ~S_DEF_USER;
@@ -401,8 +406,7 @@ int conf_read(struct kc_ctx *kc, const char *name)
 
 /* ---- writing ---- */
 
-static void heading(struct kc_ctx *kc, FILE *f, const char *pre, const char *deco,
-		    const char *post)
+static void heading(struct kc_ctx *kc, FILE *f, const char *pre, const char *deco, const char *post)
 {
 	fprintf(f, "%s\n", pre);
 	fprintf(f, "%s Automatically generated file; DO NOT EDIT.\n", deco);
@@ -482,7 +486,7 @@ static void print_symbol_c(struct kc_ctx *kc, FILE *f, struct kc_sym *s)
 static void print_symbol_rustc(struct kc_ctx *kc, FILE *f, struct kc_sym *s)
 {
 	const char *v, *vpre = "";
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 
 	if (s->type == KC_UNKNOWN)
 		return;
@@ -600,7 +604,7 @@ int kc_write_config(struct kc_ctx *kc, const char *name)
 			s->flags |= S_WRITTEN;
 			print_symbol(kc, out, s, OUT_N_AS_UNSET, true);
 		}
-next:
+	next:
 		if (m->list) {
 			m = m->list;
 			continue;
@@ -621,8 +625,7 @@ next:
 		}
 	}
 	fclose(out);
-	for_all_symbols(kc, i, s)
-		s->flags &= ~S_WRITTEN;
+	for_all_symbols(kc, i, s) s->flags &= ~S_WRITTEN;
 	if (tmpname) {
 		if (same_file(name, tmpname)) {
 			conf_message(kc, "No change to %s", name);
@@ -735,7 +738,8 @@ static int touch_deps(struct kc_ctx *kc)
 	conf_read_simple(kc, name, DEF_AUTO);
 	kc->depfile_dir = NULL;
 	sym_calc_value(kc, kc->modules_sym);
-	for_all_symbols(kc, i, s) {
+	for_all_symbols(kc, i, s)
+	{
 		sym_calc_value(kc, s);
 		if ((s->flags & S_NO_WRITE) || !s->name)
 			continue;
@@ -793,9 +797,7 @@ static int write_table_file(struct kc_ctx *kc, const char *filename,
 		heading(kc, f, "/*", " *", " */");
 	else if (style == 2)
 		heading(kc, f, "#", "#", "#");
-	for_all_symbols(kc, i, s)
-		if ((s->flags & S_WRITE) && s->name)
-			print(kc, f, s);
+	for_all_symbols(kc, i, s) if ((s->flags & S_WRITE) && s->name) print(kc, f, s);
 	fflush(f);
 	ret = ferror(f);
 	fclose(f);
@@ -829,8 +831,7 @@ int kc_write_autoconf(struct kc_ctx *kc, bool overwrite)
 		return -1;
 	if (touch_deps(kc))
 		return 1;
-	for_all_symbols(kc, i, s)
-		sym_calc_value(kc, s);
+	for_all_symbols(kc, i, s) sym_calc_value(kc, s);
 	ret = write_table_file(kc, env_or(kc, "KCONFIG_AUTOHEADER", "include/generated/autoconf.h"),
 			       print_symbol_c, 1);
 	if (ret)

@@ -54,7 +54,7 @@ static bool make_true_or(struct kc_ctx *kc, struct expr *e, struct plan *p, int 
 {
 	struct expr *alts[64];
 	int n = 0;
-	struct plan best = { 0 };
+	struct plan best = {0};
 	bool found = false;
 
 	/* flatten the OR */
@@ -73,7 +73,7 @@ static bool make_true_or(struct kc_ctx *kc, struct expr *e, struct plan *p, int 
 		}
 	}
 	for (int i = 0; i < n; i++) {
-		struct plan t = { 0 };
+		struct plan t = {0};
 
 		t.v = xmalloc((p->n + 1) * sizeof(*t.v));
 		if (p->n)
@@ -190,9 +190,10 @@ static bool set_sym(struct kc_ctx *kc, struct kc_sym *s, tri want, struct plan *
 		return false;
 	if (s->choice) {
 		/* a choice value: the choice must be on, this value picked */
-		if (!make_true(kc, s->choice->menu && s->choice->menu->prompt
-					   ? s->choice->menu->prompt->visible.expr
-					   : NULL,
+		if (!make_true(kc,
+			       s->choice->menu && s->choice->menu->prompt
+				   ? s->choice->menu->prompt->visible.expr
+				   : NULL,
 			       p, depth + 1))
 			return false;
 	}
@@ -219,7 +220,8 @@ static bool verify(struct kc_ctx *kc, struct kc_sym *target, struct plan *p, tri
 	bool changed = kc->changed;
 	int i;
 
-	for_all_symbols(kc, i, s) {
+	for_all_symbols(kc, i, s)
+	{
 		if (n == cap) {
 			cap *= 2;
 			sv = xrealloc(sv, cap * sizeof(*sv));
@@ -293,7 +295,7 @@ static void collect_ops(struct kc_ctx *kc, struct expr *e, struct kc_term *t)
 
 static void add_term(struct kc_ctx *kc, struct kc_term **v, size_t *n, struct expr *e, tri val)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	struct kc_term *t;
 
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
@@ -341,7 +343,7 @@ static struct kc_sym *first_sym(struct expr *e)
 
 static void find_origin(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *out)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	tri deflt = KC_NO;
 	struct prop *p;
 
@@ -403,7 +405,7 @@ static void find_origin(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *
 
 int kc_explain(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *out)
 {
-	struct plan p = { 0 };
+	struct plan p = {0};
 	tri got = KC_NO;
 
 	memset(out, 0, sizeof(*out));
@@ -459,8 +461,8 @@ void kc_explain_free(struct kc_explain *e)
 
 static const char *origin_name(enum kc_origin o)
 {
-	static const char *const names[] = { "no default applies", "user value", "default",
-					     "selected", "implied", "choice" };
+	static const char *const names[] = {"no default applies", "user value", "default",
+					    "selected",		  "implied",	"choice"};
 	return names[o];
 }
 
@@ -481,7 +483,9 @@ void kc_explain_print(struct kc_ctx *kc, const struct kc_explain *e, void *file)
 	if (e->origin_file)
 		fprintf(f, " at %s:%d", e->origin_file, e->origin_line);
 	fprintf(f, "\n  prompt visible: %s\n",
-		e->visible == KC_YES ? "y" : e->visible == KC_MOD ? "m" : "n");
+		e->visible == KC_YES   ? "y"
+		: e->visible == KC_MOD ? "m"
+				       : "n");
 	if (e->n_unmet) {
 		fprintf(f, "  unmet dependencies:\n");
 		for (size_t i = 0; i < e->n_unmet; i++) {

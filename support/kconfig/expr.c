@@ -47,7 +47,8 @@ struct expr *expr_alloc_two(struct kc_ctx *kc, enum expr_type t, struct expr *a,
 	return e;
 }
 
-struct expr *expr_alloc_comp(struct kc_ctx *kc, enum expr_type t, struct kc_sym *a, struct kc_sym *b)
+struct expr *expr_alloc_comp(struct kc_ctx *kc, enum expr_type t, struct kc_sym *a,
+			     struct kc_sym *b)
 {
 	struct expr *e = expr_new(kc, t);
 
@@ -116,8 +117,10 @@ bool expr_eq(const struct expr *a, const struct expr *b)
 		return expr_eq(a->left.expr, b->left.expr);
 	case E_AND:
 	case E_OR:
-		return (expr_eq(a->left.expr, b->left.expr) && expr_eq(a->right.expr, b->right.expr)) ||
-		       (expr_eq(a->left.expr, b->right.expr) && expr_eq(a->right.expr, b->left.expr));
+		return (expr_eq(a->left.expr, b->left.expr) &&
+			expr_eq(a->right.expr, b->right.expr)) ||
+		       (expr_eq(a->left.expr, b->right.expr) &&
+			expr_eq(a->right.expr, b->left.expr));
 	default:
 		return a->left.sym == b->left.sym && a->right.sym == b->right.sym;
 	}
@@ -174,9 +177,11 @@ tri expr_calc_value(struct kc_ctx *kc, struct expr *e)
 		sym_calc_value(kc, e->left.sym);
 		return e->left.sym->curr.tri;
 	case E_AND:
-		return tri_and(expr_calc_value(kc, e->left.expr), expr_calc_value(kc, e->right.expr));
+		return tri_and(expr_calc_value(kc, e->left.expr),
+			       expr_calc_value(kc, e->right.expr));
 	case E_OR:
-		return tri_or(expr_calc_value(kc, e->left.expr), expr_calc_value(kc, e->right.expr));
+		return tri_or(expr_calc_value(kc, e->left.expr),
+			      expr_calc_value(kc, e->right.expr));
 	case E_NOT:
 		return tri_not(expr_calc_value(kc, e->left.expr));
 	case E_EQUAL:
@@ -235,7 +240,8 @@ bool expr_contains_symbol(struct expr *e, struct kc_sym *s)
 	switch (e->type) {
 	case E_AND:
 	case E_OR:
-		return expr_contains_symbol(e->left.expr, s) || expr_contains_symbol(e->right.expr, s);
+		return expr_contains_symbol(e->left.expr, s) ||
+		       expr_contains_symbol(e->right.expr, s);
 	case E_SYMBOL:
 		return e->left.sym == s;
 	case E_NOT:
@@ -254,15 +260,16 @@ bool expr_depends_symbol(struct expr *e, struct kc_sym *s)
 		return false;
 	switch (e->type) {
 	case E_AND:
-		return expr_depends_symbol(e->left.expr, s) || expr_depends_symbol(e->right.expr, s);
+		return expr_depends_symbol(e->left.expr, s) ||
+		       expr_depends_symbol(e->right.expr, s);
 	case E_SYMBOL:
 		return e->left.sym == s;
 	case E_EQUAL:
 		if (e->left.sym == s) {
 			struct kc_sym *r = e->right.sym;
 
-			return r->name && (r->flags & S_CONST) && (!strcmp(r->name, "y") ||
-								  !strcmp(r->name, "m"));
+			return r->name && (r->flags & S_CONST) &&
+			       (!strcmp(r->name, "y") || !strcmp(r->name, "m"));
 		}
 		return false;
 	case E_UNEQUAL:
@@ -276,7 +283,6 @@ bool expr_depends_symbol(struct expr *e, struct kc_sym *s)
 		return false;
 	}
 }
-
 
 /*
  * ---- display form ----
@@ -516,8 +522,8 @@ static struct expr *display_form(struct arena *a, const struct expr *e, struct k
 static bool needs_paren(enum expr_type prev, enum expr_type t)
 {
 	static const int rank[] = {
-		[E_NONE] = 0, [E_OR] = 1, [E_AND] = 2, [E_NOT] = 3, [E_EQUAL] = 4, [E_UNEQUAL] = 4,
-		[E_LTH] = 5, [E_LEQ] = 5, [E_GTH] = 5, [E_GEQ] = 5, [E_SYMBOL] = 9, [E_RANGE] = 9,
+	    [E_NONE] = 0, [E_OR] = 1,  [E_AND] = 2, [E_NOT] = 3, [E_EQUAL] = 4,	 [E_UNEQUAL] = 4,
+	    [E_LTH] = 5,  [E_LEQ] = 5, [E_GTH] = 5, [E_GEQ] = 5, [E_SYMBOL] = 9, [E_RANGE] = 9,
 	};
 
 	if (prev == t || prev == E_NONE || t == E_SYMBOL || t == E_RANGE)
@@ -540,8 +546,8 @@ static void put_sym(struct sbuf *b, struct kc_sym *s, bool with_value)
 
 static void print_rec(struct sbuf *b, const struct expr *e, enum expr_type prev, bool val)
 {
-	static const char *const ops[] = { [E_EQUAL] = "=", [E_UNEQUAL] = "!=", [E_LTH] = "<",
-					   [E_LEQ] = "<=", [E_GTH] = ">", [E_GEQ] = ">=" };
+	static const char *const ops[] = {[E_EQUAL] = "=", [E_UNEQUAL] = "!=", [E_LTH] = "<",
+					  [E_LEQ] = "<=",  [E_GTH] = ">",      [E_GEQ] = ">="};
 	bool paren;
 
 	if (!e) {
@@ -591,7 +597,7 @@ static void print_rec(struct sbuf *b, const struct expr *e, enum expr_type prev,
 void expr_print_consts(struct sbuf *b, const struct expr *e, bool values, struct kc_sym *cy,
 		       struct kc_sym *cn)
 {
-	struct arena a = { 0 };
+	struct arena a = {0};
 
 	print_rec(b, display_form(&a, e, cy, cn), E_NONE, values);
 	arena_free(&a);
@@ -607,7 +613,8 @@ void expr_print_plain(struct kc_ctx *kc, struct sbuf *b, const struct expr *e)
 	expr_print_consts(b, e, false, &kc->sym_yes, &kc->sym_no);
 }
 
-static void revdep_rec(struct kc_ctx *kc, struct sbuf *b, struct expr *e, tri pr, const char **title)
+static void revdep_rec(struct kc_ctx *kc, struct sbuf *b, struct expr *e, tri pr,
+		       const char **title)
 {
 	if (e->type == E_OR) {
 		revdep_rec(kc, b, e->left.expr, pr, title);
@@ -620,12 +627,12 @@ static void revdep_rec(struct kc_ctx *kc, struct sbuf *b, struct expr *e, tri pr
 		sb_puts(b, "  - ");
 		if (e->type == E_AND && e->left.expr->type == E_SYMBOL) {
 			/* the kernel simplified only the dependency part of "SYM && dep" */
-			struct arena a = { 0 };
+			struct arena a = {0};
 
 			put_sym(b, e->left.expr->left.sym, true);
 			sb_puts(b, " && ");
-			print_rec(b, display_form(&a, e->right.expr, &kc->sym_yes, &kc->sym_no), E_AND,
-				  true);
+			print_rec(b, display_form(&a, e->right.expr, &kc->sym_yes, &kc->sym_no),
+				  E_AND, true);
 			arena_free(&a);
 		} else {
 			expr_print(kc, b, e);

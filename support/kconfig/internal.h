@@ -63,8 +63,18 @@ char *xstrndup(const char *s, size_t n);
 
 /* ---- expressions (expr.c) ---- */
 enum expr_type {
-	E_NONE, E_OR, E_AND, E_NOT, E_EQUAL, E_UNEQUAL, E_LTH, E_LEQ, E_GTH, E_GEQ,
-	E_SYMBOL, E_RANGE,
+	E_NONE,
+	E_OR,
+	E_AND,
+	E_NOT,
+	E_EQUAL,
+	E_UNEQUAL,
+	E_LTH,
+	E_LEQ,
+	E_GTH,
+	E_GEQ,
+	E_SYMBOL,
+	E_RANGE,
 };
 struct kc_sym;
 struct expr {
@@ -107,8 +117,16 @@ struct dep {
 };
 
 enum prop_type {
-	P_UNKNOWN, P_PROMPT, P_COMMENT, P_MENU, P_DEFAULT, P_CHOICE, P_SELECT, P_IMPLY,
-	P_RANGE, P_SYMBOL,
+	P_UNKNOWN,
+	P_PROMPT,
+	P_COMMENT,
+	P_MENU,
+	P_DEFAULT,
+	P_CHOICE,
+	P_SELECT,
+	P_IMPLY,
+	P_RANGE,
+	P_SYMBOL,
 };
 
 struct kc_file {
@@ -139,10 +157,10 @@ struct kc_sym {
 	unsigned flags;
 	struct prop *prop;
 	struct dep dir_dep, rev_dep, implied;
-	struct kc_sym *choice;     /* choice values: their choice */
-	struct kc_sym **cvals;     /* choices: values in order */
+	struct kc_sym *choice; /* choice values: their choice */
+	struct kc_sym **cvals; /* choices: values in order */
 	int ncvals, acvals;
-	struct kc_menu *menu;      /* first menu node */
+	struct kc_menu *menu; /* first menu node */
 };
 
 enum { M_CHANGED = 1 };
@@ -183,9 +201,9 @@ struct kc_ctx {
 	struct kc_menu **last_entry_ptr;
 	struct kc_file *cur_file;
 	struct kc_file *top_file; /* entries ended by the final EOF still get a file */
-	int cur_lineno;  /* line of the statement being parsed */
-	int lex_lineno;  /* current physical line (for $(lineno)) */
-	bool fatal;      /* a macro error: stop parsing */
+	int cur_lineno;		  /* line of the statement being parsed */
+	int lex_lineno;		  /* current physical line (for $(lineno)) */
+	bool fatal;		  /* a macro error: stop parsing */
 	/* dependency check stack */
 	struct dep_stack *check_top;
 	char *depfile_dir; /* include/config/ while reading auto.conf */
@@ -195,15 +213,15 @@ struct kc_ctx {
 
 /* diagnostics (util.c) */
 void kc_diag(struct kc_ctx *kc, enum kc_diag_level lvl, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* Raw stderr-like text (multi-line messages), routed through diag as INFO-less. */
 void kc_diag_raw(struct kc_ctx *kc, enum kc_diag_level lvl, const char *text);
 const char *kc_getenv(struct kc_ctx *kc, const char *name);
 
 /* macro.c */
-char *macro_expand_string(struct kc_ctx *kc, const char *in);           /* malloc'ed */
-char *macro_expand_dollar(struct kc_ctx *kc, const char **str);          /* after '$' */
-char *macro_expand_token(struct kc_ctx *kc, const char **str);           /* word */
+char *macro_expand_string(struct kc_ctx *kc, const char *in);	/* malloc'ed */
+char *macro_expand_dollar(struct kc_ctx *kc, const char **str); /* after '$' */
+char *macro_expand_token(struct kc_ctx *kc, const char **str);	/* word */
 void macro_var_add(struct kc_ctx *kc, const char *name, const char *value, int flavor);
 void macro_free_all(struct kc_ctx *kc);
 void macro_free_vars(struct kc_ctx *kc);
@@ -219,7 +237,8 @@ struct kc_file *kc_file_lookup(struct kc_ctx *kc, const char *name);
 struct expr *expr_alloc_symbol(struct kc_ctx *kc, struct kc_sym *s);
 struct expr *expr_alloc_one(struct kc_ctx *kc, enum expr_type t, struct expr *e);
 struct expr *expr_alloc_two(struct kc_ctx *kc, enum expr_type t, struct expr *a, struct expr *b);
-struct expr *expr_alloc_comp(struct kc_ctx *kc, enum expr_type t, struct kc_sym *a, struct kc_sym *b);
+struct expr *expr_alloc_comp(struct kc_ctx *kc, enum expr_type t, struct kc_sym *a,
+			     struct kc_sym *b);
 struct expr *expr_alloc_and(struct kc_ctx *kc, struct expr *a, struct expr *b);
 struct expr *expr_alloc_or(struct kc_ctx *kc, struct expr *a, struct expr *b);
 struct expr *expr_copy(struct kc_ctx *kc, const struct expr *e);
@@ -234,7 +253,8 @@ void expr_print(struct kc_ctx *kc, struct sbuf *b, const struct expr *e);
 void expr_print_plain(struct kc_ctx *kc, struct sbuf *b, const struct expr *e);
 void expr_print_consts(struct sbuf *b, const struct expr *e, bool values, struct kc_sym *cy,
 		       struct kc_sym *cn);
-void expr_print_revdep(struct kc_ctx *kc, struct sbuf *b, struct expr *e, tri pr, const char *title);
+void expr_print_revdep(struct kc_ctx *kc, struct sbuf *b, struct expr *e, tri pr,
+		       const char *title);
 
 /* symbol.c */
 struct kc_sym *sym_lookup(struct kc_ctx *kc, const char *name, unsigned flags);
@@ -285,7 +305,8 @@ struct kc_menu *menu_add_menu(struct kc_ctx *kc);
 void menu_end_menu(struct kc_ctx *kc);
 void menu_add_dep(struct kc_ctx *kc, struct expr *dep);
 void menu_set_type(struct kc_ctx *kc, enum kc_type t);
-struct prop *menu_add_prompt(struct kc_ctx *kc, enum prop_type t, const char *text, struct expr *dep);
+struct prop *menu_add_prompt(struct kc_ctx *kc, enum prop_type t, const char *text,
+			     struct expr *dep);
 void menu_add_visibility(struct kc_ctx *kc, struct expr *e);
 void menu_add_expr(struct kc_ctx *kc, enum prop_type t, struct expr *e, struct expr *dep);
 void menu_add_symbol(struct kc_ctx *kc, enum prop_type t, struct kc_sym *s, struct expr *dep);
@@ -294,9 +315,9 @@ bool menu_is_visible(struct kc_ctx *kc, struct kc_menu *m);
 const char *menu_get_prompt(const struct kc_menu *m);
 struct kc_menu *menu_get_parent_menu(struct kc_ctx *kc, struct kc_menu *m);
 void menu_warn(struct kc_ctx *kc, struct kc_menu *m, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void prop_warn(struct kc_ctx *kc, struct prop *p, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void menu_get_ext_help(struct kc_ctx *kc, struct kc_menu *m, struct sbuf *b);
 
 /* confdata.c */

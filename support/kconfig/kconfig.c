@@ -72,8 +72,7 @@ int kc_load(struct kc_ctx *kc, const char *file)
 		struct kc_sym *s;
 		int i;
 
-		for_all_symbols(kc, i, s)
-			s->flags &= ~S_VALID;
+		for_all_symbols(kc, i, s) s->flags &= ~S_VALID;
 	}
 	kc->changed = true;
 	return 0;

@@ -128,7 +128,7 @@ struct kc_sym *kc_sym_next(const struct kc_ctx *kc, const struct kc_sym *prev);
 
 const char *kc_sym_name(const struct kc_sym *s); /* NULL for a choice */
 enum kc_type kc_sym_type(const struct kc_sym *s);
-const char *kc_type_name(enum kc_type t);          /* "bool", "tristate", ... */
+const char *kc_type_name(enum kc_type t); /* "bool", "tristate", ... */
 bool kc_sym_is_choice(const struct kc_sym *s);
 bool kc_sym_is_choice_value(const struct kc_sym *s); /* a config inside a choice */
 /* First menu node defining s (a symbol may have several); NULL for internal symbols. */
@@ -193,12 +193,12 @@ int kc_write_autoconf(struct kc_ctx *kc, bool overwrite);
 /* ---- explain (smart-os extension) ----------------------------------------------------- */
 
 enum kc_origin {
-	KC_FROM_NONE,    /* no default applied: value is n / empty */
-	KC_FROM_USER,    /* user value (.config, set_tri) */
+	KC_FROM_NONE,	 /* no default applied: value is n / empty */
+	KC_FROM_USER,	 /* user value (.config, set_tri) */
 	KC_FROM_DEFAULT, /* a `default` line */
-	KC_FROM_SELECT,  /* raised by a `select` */
-	KC_FROM_IMPLY,   /* raised by an `imply` */
-	KC_FROM_CHOICE,  /* choice mode picked it */
+	KC_FROM_SELECT,	 /* raised by a `select` */
+	KC_FROM_IMPLY,	 /* raised by an `imply` */
+	KC_FROM_CHOICE,	 /* choice mode picked it */
 };
 
 /* One operand of a dependency expression, with its current value. */
@@ -223,13 +223,13 @@ struct kc_change {
 
 struct kc_explain {
 	struct kc_sym *sym;
-	const char *value;          /* current value */
-	enum kc_origin origin;      /* what set it */
-	struct kc_sym *origin_sym;  /* selector/implier, or NULL */
-	const char *origin_text;    /* the winning `default`/select/imply line as text */
-	const char *origin_file;    /* where that line is */
+	const char *value;	   /* current value */
+	enum kc_origin origin;	   /* what set it */
+	struct kc_sym *origin_sym; /* selector/implier, or NULL */
+	const char *origin_text;   /* the winning `default`/select/imply line as text */
+	const char *origin_file;   /* where that line is */
 	int origin_line;
-	enum kc_tri visible;        /* prompt visibility */
+	enum kc_tri visible; /* prompt visibility */
 	/* Unmet `depends on` terms (value < YES). */
 	size_t n_unmet;
 	struct kc_term *unmet;

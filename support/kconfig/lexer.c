@@ -18,41 +18,41 @@ static const struct {
 	const char *word;
 	enum tok tok;
 } keywords[] = {
-	{ "bool", T_BOOL },
-	{ "choice", T_CHOICE },
-	{ "comment", T_COMMENT },
-	{ "config", T_CONFIG },
-	{ "def_bool", T_DEF_BOOL },
-	{ "def_tristate", T_DEF_TRISTATE },
-	{ "default", T_DEFAULT },
-	{ "depends", T_DEPENDS },
-	{ "endchoice", T_ENDCHOICE },
-	{ "endif", T_ENDIF },
-	{ "endmenu", T_ENDMENU },
-	{ "help", T_HELP },
-	{ "hex", T_HEX },
-	{ "if", T_IF },
-	{ "imply", T_IMPLY },
-	{ "int", T_INT },
-	{ "mainmenu", T_MAINMENU },
-	{ "menu", T_MENU },
-	{ "menuconfig", T_MENUCONFIG },
-	{ "modules", T_MODULES },
-	{ "on", T_ON },
-	{ "optional", T_OPTIONAL },
-	{ "prompt", T_PROMPT },
-	{ "range", T_RANGE },
-	{ "select", T_SELECT },
-	{ "source", T_SOURCE },
-	{ "string", T_STRING },
-	{ "tristate", T_TRISTATE },
-	{ "visible", T_VISIBLE },
+    {"bool", T_BOOL},
+    {"choice", T_CHOICE},
+    {"comment", T_COMMENT},
+    {"config", T_CONFIG},
+    {"def_bool", T_DEF_BOOL},
+    {"def_tristate", T_DEF_TRISTATE},
+    {"default", T_DEFAULT},
+    {"depends", T_DEPENDS},
+    {"endchoice", T_ENDCHOICE},
+    {"endif", T_ENDIF},
+    {"endmenu", T_ENDMENU},
+    {"help", T_HELP},
+    {"hex", T_HEX},
+    {"if", T_IF},
+    {"imply", T_IMPLY},
+    {"int", T_INT},
+    {"mainmenu", T_MAINMENU},
+    {"menu", T_MENU},
+    {"menuconfig", T_MENUCONFIG},
+    {"modules", T_MODULES},
+    {"on", T_ON},
+    {"optional", T_OPTIONAL},
+    {"prompt", T_PROMPT},
+    {"range", T_RANGE},
+    {"select", T_SELECT},
+    {"source", T_SOURCE},
+    {"string", T_STRING},
+    {"tristate", T_TRISTATE},
+    {"visible", T_VISIBLE},
 };
 
 const char *tok_name(enum tok t)
 {
-	static const char *const ops[] = { "||", "&&", "=", "!=", "<", "<=", ">", ">=", "!",
-					   "(", ")", ":=", "+=" };
+	static const char *const ops[] = {"||", "&&", "=", "!=", "<",  "<=", ">",
+					  ">=", "!",  "(", ")",	 ":=", "+="};
 
 	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
 		if (keywords[i].tok == t)
@@ -75,7 +75,7 @@ const char *tok_name(enum tok t)
 
 static char *read_file(FILE *f, size_t *len)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	char tmp[65536];
 	size_t n;
 
@@ -133,10 +133,12 @@ bool lex_source(struct lexer *lx, const char *name)
 	file->parent = cur;
 	for (struct kc_file *it = cur; it; it = it->parent) {
 		if (!strcmp(it->name, file->name)) {
-			struct sbuf b = { 0 };
+			struct sbuf b = {0};
 
-			sb_printf(&b, "Recursive inclusion detected.\nInclusion path:\n  current file : %s",
-				  file->name);
+			sb_printf(
+			    &b,
+			    "Recursive inclusion detected.\nInclusion path:\n  current file : %s",
+			    file->name);
 			it = file;
 			do {
 				it = it->parent;
@@ -185,7 +187,7 @@ static bool is_word_char(char c)
 
 static void warn(struct lexer *lx, const char *fmt, const char *arg)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 
 	sb_printf(&b, "%s:%d:warning: ", lx->kc->cur_file->name, lx->buf->lineno);
 	sb_printf(&b, fmt, arg);
@@ -203,7 +205,7 @@ static enum tok lex_string(struct lexer *lx, char quote)
 {
 	struct lex_buf *b = lx->buf;
 	struct kc_ctx *kc = lx->kc;
-	struct sbuf s = { 0 };
+	struct sbuf s = {0};
 
 	for (;;) {
 		char c = b->text[b->pos];
@@ -235,7 +237,7 @@ static enum tok lex_string(struct lexer *lx, char quote)
 			continue;
 		}
 		if (c == '\n') {
-			struct sbuf w = { 0 };
+			struct sbuf w = {0};
 
 			sb_printf(&w, "%s:%d:warning: multi-line strings not supported",
 				  kc->cur_file->name, kc->cur_lineno);
@@ -295,7 +297,7 @@ again:
 	kc->lex_lineno = b->lineno;
 	if (!c) {
 		if (lx->prev_tok != T_EOL && lx->prev_tok != T_HELPTEXT) {
-			struct sbuf w = { 0 };
+			struct sbuf w = {0};
 
 			sb_printf(&w, "%s:%d:warning: no new line at end of file",
 				  kc->cur_file->name, b->lineno);
@@ -413,7 +415,7 @@ again:
 		break;
 	}
 	{
-		char s[2] = { c, 0 };
+		char s[2] = {c, 0};
 
 		warn(lx, "ignoring unsupported character '%s'", s);
 	}
@@ -446,7 +448,7 @@ enum tok lex_next(struct lexer *lx)
 enum tok lex_help(struct lexer *lx)
 {
 	struct lex_buf *b = lx->buf;
-	struct sbuf s = { 0 };
+	struct sbuf s = {0};
 	int first_ts = 0, last_ts = 0;
 
 	for (;;) {

@@ -6,15 +6,56 @@
 #include "internal.h"
 
 enum tok {
-	T_EOF, T_EOL, T_HELPTEXT, T_WORD, T_WORD_QUOTE, T_ASSIGN_VAL,
+	T_EOF,
+	T_EOL,
+	T_HELPTEXT,
+	T_WORD,
+	T_WORD_QUOTE,
+	T_ASSIGN_VAL,
 	/* keywords */
-	T_BOOL, T_CHOICE, T_COMMENT, T_CONFIG, T_DEF_BOOL, T_DEF_TRISTATE, T_DEFAULT, T_DEPENDS,
-	T_ENDCHOICE, T_ENDIF, T_ENDMENU, T_HELP, T_HEX, T_IF, T_IMPLY, T_INT, T_MAINMENU, T_MENU,
-	T_MENUCONFIG, T_MODULES, T_ON, T_OPTIONAL, T_PROMPT, T_RANGE, T_SELECT, T_SOURCE,
-	T_STRING, T_TRISTATE, T_VISIBLE,
+	T_BOOL,
+	T_CHOICE,
+	T_COMMENT,
+	T_CONFIG,
+	T_DEF_BOOL,
+	T_DEF_TRISTATE,
+	T_DEFAULT,
+	T_DEPENDS,
+	T_ENDCHOICE,
+	T_ENDIF,
+	T_ENDMENU,
+	T_HELP,
+	T_HEX,
+	T_IF,
+	T_IMPLY,
+	T_INT,
+	T_MAINMENU,
+	T_MENU,
+	T_MENUCONFIG,
+	T_MODULES,
+	T_ON,
+	T_OPTIONAL,
+	T_PROMPT,
+	T_RANGE,
+	T_SELECT,
+	T_SOURCE,
+	T_STRING,
+	T_TRISTATE,
+	T_VISIBLE,
 	/* operators */
-	T_OR, T_AND, T_EQUAL, T_UNEQUAL, T_LESS, T_LESS_EQUAL, T_GREATER, T_GREATER_EQUAL, T_NOT,
-	T_OPEN_PAREN, T_CLOSE_PAREN, T_COLON_EQUAL, T_PLUS_EQUAL,
+	T_OR,
+	T_AND,
+	T_EQUAL,
+	T_UNEQUAL,
+	T_LESS,
+	T_LESS_EQUAL,
+	T_GREATER,
+	T_GREATER_EQUAL,
+	T_NOT,
+	T_OPEN_PAREN,
+	T_CLOSE_PAREN,
+	T_COLON_EQUAL,
+	T_PLUS_EQUAL,
 };
 
 struct lex_buf {
@@ -29,7 +70,7 @@ struct lexer {
 	struct lex_buf *buf;
 	int prev_tok, prev_prev_tok;
 	bool assign_val; /* next token is the value of an assignment */
-	char *str;       /* value of T_WORD / T_WORD_QUOTE / T_HELPTEXT / T_ASSIGN_VAL (arena) */
+	char *str;	 /* value of T_WORD / T_WORD_QUOTE / T_HELPTEXT / T_ASSIGN_VAL (arena) */
 };
 
 /* Open the top file; false (and an error reported) if it cannot be read. */

@@ -39,7 +39,7 @@ static void macro_error(struct kc_ctx *kc, const char *fmt, const char *arg)
 	if (kc->fatal)
 		return;
 	kc->fatal = true;
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	sb_printf(&b, "%s:%d: ", kc->cur_file ? kc->cur_file->name : "<none>", kc->lex_lineno);
 	sb_printf(&b, fmt, arg);
 	kc_diag_raw(kc, KC_DIAG_ERROR, b.s);
@@ -113,8 +113,8 @@ static char *builtin(struct kc_ctx *kc, const char *name, int argc, char *argv[]
 		const char *name;
 		int min, max;
 	} tab[] = {
-		{ "error-if", 2, 2 }, { "filename", 0, 0 }, { "info", 1, 1 },
-		{ "lineno", 0, 0 },   { "shell", 1, 1 },    { "warning-if", 2, 2 },
+	    {"error-if", 2, 2}, {"filename", 0, 0}, {"info", 1, 1},
+	    {"lineno", 0, 0},	{"shell", 1, 1},    {"warning-if", 2, 2},
 	};
 	size_t i;
 
@@ -354,7 +354,7 @@ static bool end_of_token(char c)
 static char *expand_until(struct kc_ctx *kc, const char **str, bool (*is_end)(char), int argc,
 			  char *argv[])
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	const char *in = *str, *p = *str;
 
 	for (;;) {

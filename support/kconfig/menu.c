@@ -17,7 +17,7 @@
 
 static void vwarn_at(struct kc_ctx *kc, const char *file, int line, const char *fmt, va_list ap)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	char tmp[1024];
 
 	vsnprintf(tmp, sizeof(tmp), fmt, ap);
@@ -168,7 +168,7 @@ struct prop *menu_add_prompt(struct kc_ctx *kc, enum prop_type t, const char *te
 			if (!m->visibility)
 				continue;
 			p->visible.expr =
-				expr_alloc_and(kc, p->visible.expr, expr_copy(kc, m->visibility));
+			    expr_alloc_and(kc, p->visible.expr, expr_copy(kc, m->visibility));
 		}
 	}
 	kc->cur_entry->prompt = p;
@@ -207,7 +207,8 @@ static void check_props(struct kc_ctx *kc, struct kc_sym *s)
 		case P_DEFAULT:
 			if ((s->type == KC_STRING || s->type == KC_INT || s->type == KC_HEX) &&
 			    p->expr->type != E_SYMBOL)
-				prop_warn(kc, p, "default for config symbol '%s' must be a single symbol",
+				prop_warn(kc, p,
+					  "default for config symbol '%s' must be a single symbol",
 					  s->name);
 			if (p->expr->type != E_SYMBOL)
 				break;
@@ -215,21 +216,24 @@ static void check_props(struct kc_ctx *kc, struct kc_sym *s)
 			if ((s->type == KC_HEX || s->type == KC_INT) && !validate_number(s, s2))
 				prop_warn(kc, p, "'%s': number is invalid", s->name);
 			if (sym_is_choice(s) && (!sym_is_choice_value(s2) || s2->choice != s))
-				prop_warn(kc, p,
-					  "choice default symbol '%s' is not contained in the choice",
-					  s2->name);
+				prop_warn(
+				    kc, p,
+				    "choice default symbol '%s' is not contained in the choice",
+				    s2->name);
 			break;
 		case P_SELECT:
 		case P_IMPLY:
 			use = p->type == P_SELECT ? "select" : "imply";
 			s2 = prop_get_symbol(p);
 			if (s->type != KC_BOOLEAN && s->type != KC_TRISTATE)
-				prop_warn(kc, p, "config symbol '%s' uses %s, but is not bool or tristate",
+				prop_warn(kc, p,
+					  "config symbol '%s' uses %s, but is not bool or tristate",
 					  s->name, use);
 			else if (s2->type != KC_UNKNOWN && s2->type != KC_BOOLEAN &&
 				 s2->type != KC_TRISTATE)
 				prop_warn(kc, p,
-					  "'%s' has wrong type. '%s' only accept arguments of bool and tristate type",
+					  "'%s' has wrong type. '%s' only accept arguments of bool "
+					  "and tristate type",
 					  s2->name, use);
 			break;
 		case P_RANGE:
@@ -340,12 +344,13 @@ void menu_finalize(struct kc_ctx *kc, struct kc_menu *parent)
 				prop->visible.expr = dep;
 				if (prop->type == P_SELECT || prop->type == P_IMPLY) {
 					struct kc_sym *es = prop_get_symbol(prop);
-					struct dep *d = prop->type == P_SELECT ? &es->rev_dep
-									       : &es->implied;
+					struct dep *d =
+					    prop->type == P_SELECT ? &es->rev_dep : &es->implied;
 
 					d->expr = expr_alloc_or(
-						kc, d->expr,
-						expr_alloc_and(kc, expr_alloc_symbol(kc, menu->sym), dep));
+					    kc, d->expr,
+					    expr_alloc_and(kc, expr_alloc_symbol(kc, menu->sym),
+							   dep));
 				}
 			}
 		}
@@ -380,11 +385,13 @@ void menu_finalize(struct kc_ctx *kc, struct kc_menu *parent)
 				menu_warn(kc, menu, "choice value must have a prompt");
 			for (prop = menu->sym->prop; prop; prop = prop->next) {
 				if (prop->type == P_DEFAULT)
-					prop_warn(kc, prop, "defaults for choice values not supported");
+					prop_warn(kc, prop,
+						  "defaults for choice values not supported");
 				if (prop->menu == menu)
 					continue;
 				if (prop->type == P_PROMPT && prop->menu->parent->sym != sym)
-					prop_warn(kc, prop, "choice value used outside its choice group");
+					prop_warn(kc, prop,
+						  "choice value used outside its choice group");
 			}
 			/* non-tristate values of a tristate choice need the choice at y */
 			if (sym->type == KC_TRISTATE && menu->sym->type != KC_TRISTATE) {
@@ -394,7 +401,7 @@ void menu_finalize(struct kc_ctx *kc, struct kc_menu *parent)
 					if (prop->menu != menu)
 						continue;
 					prop->visible.expr =
-						expr_alloc_and(kc, basedep, prop->visible.expr);
+					    expr_alloc_and(kc, basedep, prop->visible.expr);
 				}
 			}
 			menu_add_symbol(kc, P_CHOICE, sym, NULL);
@@ -422,10 +429,10 @@ void menu_finalize(struct kc_ctx *kc, struct kc_menu *parent)
 	}
 	/* a visible non-optional choice cannot be n: model it as a select of m */
 	if (sym && !(sym->flags & S_OPTIONAL) && parent->prompt) {
-		sym->rev_dep.expr = expr_alloc_or(
-			kc, sym->rev_dep.expr,
-			expr_alloc_and(kc, parent->prompt->visible.expr,
-				       expr_alloc_symbol(kc, &kc->sym_mod)));
+		sym->rev_dep.expr =
+		    expr_alloc_or(kc, sym->rev_dep.expr,
+				  expr_alloc_and(kc, parent->prompt->visible.expr,
+						 expr_alloc_symbol(kc, &kc->sym_mod)));
 	}
 }
 
@@ -443,7 +450,8 @@ bool menu_is_visible(struct kc_ctx *kc, struct kc_menu *menu)
 		sym_calc_value(kc, sym);
 		visible = menu->prompt->visible.tri;
 	} else {
-		visible = menu->prompt->visible.tri = expr_calc_value(kc, menu->prompt->visible.expr);
+		visible = menu->prompt->visible.tri =
+		    expr_calc_value(kc, menu->prompt->visible.expr);
 	}
 	if (visible != KC_NO)
 		return true;

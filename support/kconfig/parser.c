@@ -57,7 +57,7 @@ static const char *curname(struct kc_ctx *kc)
 static void perr(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void perr(struct parser *p, const char *fmt, ...)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	va_list ap;
 	char tmp[1024];
 
@@ -72,7 +72,7 @@ static void perr(struct parser *p, const char *fmt, ...)
 static void pwarn(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void pwarn(struct parser *p, const char *fmt, ...)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	va_list ap;
 	char tmp[1024];
 
@@ -87,7 +87,7 @@ static void pwarn(struct parser *p, const char *fmt, ...)
 /* A syntax error: report it like bison's yyerror and skip to the end of line. */
 static void syntax_error(struct parser *p, const char *what)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 
 	if (p->stop || p->kc->fatal) {
 		p->have = true;
@@ -243,7 +243,9 @@ static void parse_help(struct parser *p)
 	lex_help(&p->lx);
 	name = m->sym && m->sym->name ? m->sym->name : "<choice>";
 	if (m->help)
-		pwarn(p, "warning: '%s' defined with more than one help text -- only the last one will be used",
+		pwarn(p,
+		      "warning: '%s' defined with more than one help text -- only the last one "
+		      "will be used",
 		      name);
 	if (p->lx.str[strspn(p->lx.str, " \f\n\r\t\v")] == '\0')
 		pwarn(p, "warning: '%s' defined with blank help text", name);
@@ -384,7 +386,9 @@ static void parse_config_options(struct parser *p)
 			if (!expect_eol(p))
 				break;
 			if (kc->modules_sym)
-				perr(p, "symbol '%s' redefines option 'modules' already defined by symbol '%s'",
+				perr(p,
+				     "symbol '%s' redefines option 'modules' already defined by "
+				     "symbol '%s'",
 				     kc->cur_entry->sym->name, kc->modules_sym->name);
 			kc->modules_sym = kc->cur_entry->sym;
 			break;
@@ -470,7 +474,7 @@ static void parse_block(struct parser *p, enum block blk, bool in_choice, const 
 	parse_stmts(p, blk, in_choice);
 	t = peek(p);
 	if (t != T_ENDMENU && t != T_ENDCHOICE && t != T_ENDIF) {
-		struct sbuf b = { 0 };
+		struct sbuf b = {0};
 
 		if (p->stop || kc->fatal)
 			return;
@@ -479,7 +483,8 @@ static void parse_block(struct parser *p, enum block blk, bool in_choice, const 
 			kc_diag_raw(kc, KC_DIAG_ERROR, b.s);
 			sb_free(&b);
 		}
-		sb_printf(&b, "%s:%d: missing end statement for this entry", m->file->name, m->lineno);
+		sb_printf(&b, "%s:%d: missing end statement for this entry", m->file->name,
+			  m->lineno);
 		kc_diag_raw(kc, KC_DIAG_ERROR, b.s);
 		sb_free(&b);
 		if (kc->cur_menu == m)
@@ -494,7 +499,7 @@ static void parse_block(struct parser *p, enum block blk, bool in_choice, const 
 		return;
 	}
 	if (kc->cur_menu->file != kc->cur_file) {
-		struct sbuf b = { 0 };
+		struct sbuf b = {0};
 
 		perr(p, "'%s' in different file than '%s'", end_name(t), expected);
 		sb_printf(&b, "%s:%d: location of the '%s'", kc->cur_menu->file->name,
@@ -775,7 +780,7 @@ struct kc_file *kc_file_lookup(struct kc_ctx *kc, const char *name)
 
 int kc_parse(struct kc_ctx *kc, const char *file)
 {
-	struct parser p = { .kc = kc };
+	struct parser p = {.kc = kc};
 
 	p.lx.kc = kc;
 	if (!lex_open(&p.lx, file))

@@ -111,8 +111,8 @@ struct kc_sym *prop_get_symbol(const struct prop *p)
 
 const char *prop_type_name(enum prop_type t)
 {
-	static const char *const names[] = { "unknown", "prompt", "comment", "menu", "default",
-					     "choice", "select", "imply", "range", "symbol" };
+	static const char *const names[] = {"unknown", "prompt", "comment", "menu",  "default",
+					    "choice",  "select", "imply",   "range", "symbol"};
 
 	return names[t];
 }
@@ -190,8 +190,7 @@ static void set_all_changed(struct kc_ctx *kc)
 	struct kc_sym *s;
 	int i;
 
-	for_all_symbols(kc, i, s)
-		set_changed(s);
+	for_all_symbols(kc, i, s) set_changed(s);
 }
 
 static tri calc_dep(struct kc_ctx *kc, struct kc_sym *s, struct dep *d, tri none)
@@ -217,7 +216,8 @@ void sym_calc_visibility(struct kc_ctx *kc, struct kc_sym *s)
 			continue;
 		p->visible.tri = expr_calc_value(kc, p->visible.expr);
 		/* m-visible tristate choice values are hidden when the choice is y */
-		if (cs && s->type == KC_TRISTATE && p->visible.tri == KC_MOD && cs->curr.tri == KC_YES)
+		if (cs && s->type == KC_TRISTATE && p->visible.tri == KC_MOD &&
+		    cs->curr.tri == KC_YES)
 			p->visible.tri = KC_NO;
 		t = tri_or(t, p->visible.tri);
 	}
@@ -277,7 +277,7 @@ static struct kc_sym *calc_choice(struct kc_ctx *kc, struct kc_sym *cs)
 
 static void warn_unmet_dep(struct kc_ctx *kc, struct kc_sym *s)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 
 	sb_printf(&b, "\nWARNING: unmet direct dependencies detected for %s\n", s->name);
 	sb_printf(&b, "  Depends on [%c]: ", s->dir_dep.tri == KC_MOD ? 'm' : 'n');
@@ -349,8 +349,8 @@ void sym_calc_value(struct kc_ctx *kc, struct kc_sym *s)
 			if (!sym_is_choice(s)) {
 				p = sym_get_default_prop(kc, s);
 				if (p) {
-					newval.tri = tri_and(expr_calc_value(kc, p->expr),
-							   p->visible.tri);
+					newval.tri =
+					    tri_and(expr_calc_value(kc, p->expr), p->visible.tri);
 					if (newval.tri != KC_NO)
 						s->flags |= S_WRITE;
 				}
@@ -360,7 +360,7 @@ void sym_calc_value(struct kc_ctx *kc, struct kc_sym *s)
 					newval.tri = tri_and(newval.tri, s->dir_dep.tri);
 				}
 			}
-calc_newval:
+		calc_newval:
 			if (s->dir_dep.tri < s->rev_dep.tri)
 				warn_unmet_dep(kc, s);
 			newval.tri = tri_or(newval.tri, s->rev_dep.tri);
@@ -433,8 +433,7 @@ void sym_clear_all_valid(struct kc_ctx *kc)
 	struct kc_sym *s;
 	int i;
 
-	for_all_symbols(kc, i, s)
-		s->flags &= ~S_VALID;
+	for_all_symbols(kc, i, s) s->flags &= ~S_VALID;
 	kc->changed = true;
 	sym_calc_value(kc, kc->modules_sym);
 }
@@ -689,7 +688,7 @@ static void print_recursive(struct kc_ctx *kc, struct kc_sym *last)
 {
 	struct dep_stack *st, cv;
 	struct kc_menu *menu = NULL;
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 
 	if (sym_is_choice_value(last)) {
 		stack_push(kc, &cv, last);
@@ -715,8 +714,8 @@ static void print_recursive(struct kc_ctx *kc, struct kc_sym *last)
 			}
 		}
 		if (st->sym == last)
-			sb_printf(&b, "%s:%d:error: recursive dependency detected!\n", p->file->name,
-				  p->lineno);
+			sb_printf(&b, "%s:%d:error: recursive dependency detected!\n",
+				  p->file->name, p->lineno);
 		if (sym_is_choice(s))
 			sb_printf(&b, "%s:%d:\tchoice %s contains symbol %s\n", menu->file->name,
 				  menu->lineno, nm(s), nm(next));
@@ -869,8 +868,6 @@ int sym_check_all_deps(struct kc_ctx *kc)
 	struct kc_sym *s;
 	int i, n = 0;
 
-	for_all_symbols(kc, i, s)
-		if (check_deps(kc, s))
-			n++;
+	for_all_symbols(kc, i, s) if (check_deps(kc, s)) n++;
 	return n;
 }

@@ -188,7 +188,7 @@ void kc_diag_raw(struct kc_ctx *kc, enum kc_diag_level lvl, const char *text)
 
 void kc_diag(struct kc_ctx *kc, enum kc_diag_level lvl, const char *fmt, ...)
 {
-	struct sbuf b = { 0 };
+	struct sbuf b = {0};
 	va_list ap;
 	int n;
 

@@ -21,7 +21,7 @@ static const char kconfig[] = "config MODULES\n\tbool \"m\"\n\tmodules\n"
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct kc_opts o = { .diag = fuzz_quiet, .getenv = fuzz_getenv, .no_shell = true };
+	struct kc_opts o = {.diag = fuzz_quiet, .getenv = fuzz_getenv, .no_shell = true};
 	static char kpath[128];
 	char cpath[128];
 	struct kc_ctx *kc;

@@ -12,7 +12,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct kc_opts o = { .diag = fuzz_quiet, .getenv = fuzz_getenv, .no_shell = true };
+	struct kc_opts o = {.diag = fuzz_quiet, .getenv = fuzz_getenv, .no_shell = true};
 	char kpath[128];
 	struct kc_ctx *kc;
 

@@ -32,7 +32,7 @@ static char diag_buf[8192];
 	} while (0)
 
 #define CHECK_STR(got, want)                                                                       \
-	CHECK((got) && !strcmp((got), (want)), "expected \"%s\", got \"%s\"", (want),            \
+	CHECK((got) && !strcmp((got), (want)), "expected \"%s\", got \"%s\"", (want),              \
 	      (got) ? (got) : "(null)")
 
 static const char *env_lookup(void *arg, const char *name)
@@ -89,8 +89,10 @@ static char *read_file(const char *name)
 
 static struct kc_ctx *load(const char *kconfig, const char *const *env)
 {
-	struct kc_opts o = { .diag = diag_capture, .getenv = env_lookup, .getenv_arg = (void *)env,
-			     .no_shell = false };
+	struct kc_opts o = {.diag = diag_capture,
+			    .getenv = env_lookup,
+			    .getenv_arg = (void *)env,
+			    .no_shell = false};
 	struct kc_ctx *kc = kc_new(&o);
 
 	diag_buf[0] = 0;
@@ -116,7 +118,7 @@ static struct kc_sym *sym(struct kc_ctx *kc, const char *name)
 
 static void test_tristate_limits(void)
 {
-	static const char *const env[] = { NULL };
+	static const char *const env[] = {NULL};
 	struct kc_ctx *kc;
 	enum kc_tri lo, hi;
 
@@ -143,7 +145,7 @@ static void test_tristate_limits(void)
 
 static void test_choice(void)
 {
-	static const char *const env[] = { NULL };
+	static const char *const env[] = {NULL};
 	struct kc_ctx *kc;
 	struct kc_sym *c;
 
@@ -164,7 +166,7 @@ static void test_choice(void)
 
 static void test_strings_and_ranges(void)
 {
-	static const char *const env[] = { NULL };
+	static const char *const env[] = {NULL};
 	struct kc_ctx *kc;
 
 	cur_test = "strings and ranges";
@@ -201,7 +203,7 @@ static void test_strings_and_ranges(void)
 
 static void test_menu_tree(void)
 {
-	static const char *const env[] = { "ARCH", "unit", NULL };
+	static const char *const env[] = {"ARCH", "unit", NULL};
 	const struct kc_menu *root, *m, *c;
 	struct kc_ctx *kc;
 	int n = 0;
@@ -245,7 +247,7 @@ static void test_menu_tree(void)
 
 static void test_explain(void)
 {
-	static const char *const env[] = { NULL };
+	static const char *const env[] = {NULL};
 	struct kc_explain e;
 	struct kc_ctx *kc;
 	bool found_b = false, found_c = false;
@@ -292,23 +294,23 @@ static void test_explain(void)
 
 static void test_diagnostics(void)
 {
-	static const char *const env[] = { NULL };
-	struct kc_opts o = { .diag = diag_capture, .getenv = env_lookup, .getenv_arg = (void *)env };
+	static const char *const env[] = {NULL};
+	struct kc_opts o = {.diag = diag_capture, .getenv = env_lookup, .getenv_arg = (void *)env};
 	struct kc_ctx *kc = kc_new(&o);
 
 	cur_test = "diagnostics";
 	diag_buf[0] = 0;
 	write_file("Kconfig", "config A\n\tbool \"a\"\n\tdepends on (B\n");
 	CHECK(kc_load(kc, path("Kconfig")) != 0, "syntax error fails the load");
-	CHECK(strstr(diag_buf, "Kconfig:3: invalid statement") != NULL, "file:line message, got:\n%s",
-	      diag_buf);
+	CHECK(strstr(diag_buf, "Kconfig:3: invalid statement") != NULL,
+	      "file:line message, got:\n%s", diag_buf);
 	CHECK(kc_error_count(kc) > 0, "errors counted");
 	kc_free(kc);
 }
 
 static void test_prefix(void)
 {
-	static const char *const env[] = { "CONFIG_", "", NULL };
+	static const char *const env[] = {"CONFIG_", "", NULL};
 	struct kc_ctx *kc;
 
 	cur_test = "empty prefix";
