@@ -317,9 +317,15 @@ static char *expand_dollar_args(struct kc_ctx *kc, const char **str, int argc, c
 {
 	const char *p = *str, *q;
 	int nest = 0;
+	char *res;
 
 	if (*p != '(')
 		return xstrdup("$");
+	if (kc->macro_depth > 1000) {
+		macro_error(kc, "%s", "Too deep recursive expansion");
+		*str = p + strlen(p);
+		return xstrdup("");
+	}
 	p++;
 	for (q = p; *q; q++) {
 		if (*q == '(')
@@ -333,7 +339,10 @@ static char *expand_dollar_args(struct kc_ctx *kc, const char **str, int argc, c
 		return xstrdup("");
 	}
 	*str = q + 1;
-	return eval_clause(kc, p, (size_t)(q - p), argc, argv);
+	kc->macro_depth++;
+	res = eval_clause(kc, p, (size_t)(q - p), argc, argv);
+	kc->macro_depth--;
+	return res;
 }
 
 char *macro_expand_dollar(struct kc_ctx *kc, const char **str)
