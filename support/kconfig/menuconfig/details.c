@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0
+/* details.c - the help page of a menu entry: type, value, origin, dependencies, help text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc.h"
+
+static const struct kc_menu *opening_parent(const struct kc_menu *m)
+{
+	for (const struct kc_menu *p = kc_menu_parent(m); p; p = kc_menu_parent(p))
+		if (kc_menu_kind(p) == KC_M_ROOT || mc_node_opens(p))
+			return p;
+	return NULL;
+}
+
+char *mc_location(struct kc_ctx *kc, const struct kc_menu *m, const char *sep)
+{
+	const struct kc_menu *chain[64];
+	int n = 0;
+	struct mc_buf b = {0};
+
+	for (const struct kc_menu *p = opening_parent(m); p && n < 64; p = opening_parent(p))
+		chain[n++] = p;
+	for (int i = n - 1; i >= 0; i--) {
+		const char *label =
+		    kc_menu_kind(chain[i]) == KC_M_ROOT ? kc_mainmenu(kc) : mc_node_label(chain[i]);
+		mc_buf_add(&b, "%s%s", i == n - 1 ? "" : sep, label);
+	}
+	return mc_buf_take(&b);
+}
+
+static const char *tri_text(enum kc_tri v)
+{
+	return v == KC_YES ? "y" : v == KC_MOD ? "m" : "n";
+}
+
+void mc_add_term(struct mc_buf *b, const char *indent, const struct kc_term *t);
+
+/* "  PCI && !X86_32  [= n]   (PCI = n, X86_32 = y)" */
+void mc_add_term(struct mc_buf *b, const char *indent, const struct kc_term *t)
+{
+	mc_buf_add(b, "%s%s  [= %s]", indent, t->text ? t->text : "?", tri_text(t->value));
+	if (t->n_ops) {
+		mc_buf_add(b, "   (");
+		for (size_t i = 0; i < t->n_ops; i++)
+			mc_buf_add(b, "%s%s = %s", i ? ", " : "",
+				   t->ops[i].name ? t->ops[i].name : "?",
+				   t->ops[i].value ? t->ops[i].value : "?");
+		mc_buf_add(b, ")");
+	}
+	mc_buf_add(b, "\n");
+}
+
+const char *mc_origin_text(enum kc_origin o);
+
+const char *mc_origin_text(enum kc_origin o)
+{
+	switch (o) {
+	case KC_FROM_USER:
+		return "user value (set here or read from the .config)";
+	case KC_FROM_DEFAULT:
+		return "a default";
+	case KC_FROM_SELECT:
+		return "a select";
+	case KC_FROM_IMPLY:
+		return "an imply";
+	case KC_FROM_CHOICE:
+		return "the choice's selection";
+	case KC_FROM_NONE:
+		break;
+	}
+	return "nothing (no default applies)";
+}
+
+static void add_symbol_part(struct mc_buf *b, struct kc_ctx *kc, struct kc_sym *s)
+{
+	struct kc_explain e;
+	const char *name = kc_sym_name(s);
+
+	if (name)
+		mc_buf_add(b, "Symbol:     %s%s [=%s]\n", kc_prefix(kc), name, kc_sym_str(kc, s));
+	else
+		mc_buf_add(b, "Symbol:     (choice) [=%s]\n", kc_sym_str(kc, s));
+	mc_buf_add(b, "Type:       %s\n", kc_type_name(kc_sym_type(s)));
+	mc_buf_add(b, "Value:      %s\n", kc_sym_str(kc, s));
+	if (kc_explain(kc, s, &e) != 0)
+		return;
+	mc_buf_add(b, "Set by:     %s", mc_origin_text(e.origin));
+	if (e.origin_sym && kc_sym_name(e.origin_sym))
+		mc_buf_add(b, " from %s", kc_sym_name(e.origin_sym));
+	if (e.origin_text && *e.origin_text)
+		mc_buf_add(b, ": %s", e.origin_text);
+	if (e.origin_file)
+		mc_buf_add(b, " (%s:%d)", e.origin_file, e.origin_line);
+	mc_buf_add(b, "\nVisible:    %s\n", tri_text(e.visible));
+	if (e.n_unmet) {
+		mc_buf_add(b, "Depends on (unmet terms, with each operand's value):\n");
+		for (size_t i = 0; i < e.n_unmet; i++)
+			mc_add_term(b, "  ", &e.unmet[i]);
+	} else {
+		mc_buf_add(b, "Depends on: all dependencies are met\n");
+	}
+	if (e.n_selectors) {
+		mc_buf_add(b, "Selected or implied by:\n");
+		for (size_t i = 0; i < e.n_selectors; i++)
+			mc_add_term(b, "  ", &e.selectors[i]);
+	}
+	kc_explain_free(&e);
+}
+
+char *mc_details(struct kc_ctx *kc, const struct kc_menu *m)
+{
+	struct mc_buf b = {0};
+	struct kc_sym *s = kc_menu_sym(m);
+	const char *prompt = kc_menu_prompt(m);
+	const char *help = kc_menu_help(m);
+
+	if (s)
+		add_symbol_part(&b, kc, s);
+	mc_buf_add(&b, "Prompt:     %s\n", prompt ? prompt : "(none)");
+	mc_buf_add(&b, "Defined at: %s:%d\n", kc_menu_file(m), kc_menu_line(m));
+	char *loc = mc_location(kc, m, " > ");
+	mc_buf_add(&b, "Location:   %s > %s\n", loc, mc_node_label(m));
+	free(loc);
+	mc_buf_add(&b, "\n%s\n",
+		   help && *help ? help : "There is no help available for this option.");
+	return mc_buf_take(&b);
+}
