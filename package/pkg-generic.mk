@@ -162,7 +162,7 @@ endef
 # Source specs for support/scripts/download, in the order they are tried.
 pkg-site-url = $(if $(findstring ://,$(2)),$(2),$(call qstrip,$($(1)_SITE))/$(2))
 pkg-apt-spec = $(if $(call qstrip,$($(1)_APT_SOURCE)),apt://$(call qstrip,$($(1)_APT_SOURCE))/$(call qstrip,$($(1)_APT_VERSION))/$(call qstrip,$($(1)_APT_FILE)))
-pkg-upstream-spec = $(if $(filter none apt,$($(1)_SITE_METHOD)),,$(if $(filter git,$($(1)_SITE_METHOD)),git+$(call qstrip,$($(1)_SITE))\#$(call qstrip,$($(1)_VERSION)),$(call pkg-site-url,$(1),$(2))))
+pkg-upstream-spec = $(if $(filter none apt,$($(1)_SITE_METHOD))$(filter-out y,$(SMARTOS_DOWNLOAD_UPSTREAM)),,$(if $(filter git,$($(1)_SITE_METHOD)),git+$(call qstrip,$($(1)_SITE))\#$(call qstrip,$($(1)_VERSION)),$(call pkg-site-url,$(1),$(2))))
 PRIMARY_SITE = $(call qstrip,$(SMARTOS_PRIMARY_SITE))
 BACKUP_SITE = $(call qstrip,$(SMARTOS_BACKUP_SITE))
 # pkg-dl-specs <PREFIX>,<file>,<is main source: y or empty>
@@ -282,10 +282,10 @@ $(1)-dirclean:
 	rm -rf $($(2)_DIR) $($(2)_PPD)
 $(1)-rebuild:
 	rm -f $($(2)_STAMP_BUILT) $($(2)_DIR)/.stamp_*installed
-	$$(MAKE) --no-print-directory $(1)
+	$$(MAKE) --no-print-directory O=$(O) $(1)
 $(1)-reconfigure:
 	rm -f $($(2)_STAMP_CONFIGURED) $($(2)_STAMP_BUILT) $($(2)_DIR)/.stamp_*installed
-	$$(MAKE) --no-print-directory $(1)
+	$$(MAKE) --no-print-directory O=$(O) $(1)
 $(1)-show-depends:
 	echo $($(2)_FINAL_DEPENDENCIES)
 $(1)-show-hash:
