@@ -17,23 +17,7 @@
 ROOTFS_DIR := $(BUILD_DIR)/rootfs
 ROOTFS_LOG := $(ROOTFS_DIR)/smartos-build.log
 
-rootfs-list = $(foreach f,$(call qstrip,$(1)),$(f))
-ROOTFS_OVERLAYS = $(call rootfs-list,$(SMARTOS_ROOTFS_OVERLAY))
-ROOTFS_POST_BUILD_SCRIPTS = $(call rootfs-list,$(SMARTOS_ROOTFS_POST_BUILD_SCRIPT))
-ROOTFS_POST_IMAGE_SCRIPTS = $(call rootfs-list,$(SMARTOS_ROOTFS_POST_IMAGE_SCRIPT))
-ROOTFS_POST_SCRIPT_ARGS = $(call qstrip,$(SMARTOS_ROOTFS_POST_SCRIPT_ARGS))
-ROOTFS_DEVICE_TABLES = $(call rootfs-list,$(SMARTOS_ROOTFS_DEVICE_TABLE))
-SMARTOS_RUN_SCRIPT_PATH = $(call qstrip,$(SMARTOS_RUN_SCRIPT))
-
-ROOTFS_CONFIG_SYMBOLS = $(sort $(filter SMARTOS_TARGET_GENERIC_% SMARTOS_ROOTFS_% SMARTOS_TARGET_ROOTFS_% SMARTOS_RUN_SCRIPT,$(.VARIABLES)))
-ROOTFS_INPUT_FILES = $(wildcard $(ROOTFS_OVERLAYS) $(ROOTFS_POST_BUILD_SCRIPTS) \
-	$(ROOTFS_POST_IMAGE_SCRIPTS) $(ROOTFS_DEVICE_TABLES) $(SMARTOS_RUN_SCRIPT_PATH))
-ROOTFS_HASH_STRING = $(foreach p,$(PACKAGES_CLOSURE),$(p)=$($(call UPPERCASE,$(p))_HASH)) \
-	$(foreach s,$(ROOTFS_CONFIG_SYMBOLS),$(s)=$($(s)))
-ROOTFS_HASH := $(shell { printf '%s\n' $(call shq,$(ROOTFS_HASH_STRING)); \
-	$(if $(ROOTFS_INPUT_FILES),find $(ROOTFS_INPUT_FILES) -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum;) } \
-	| sha256sum | cut -c1-16)
-
+# The inputs (ROOTFS_HASH) are described in package/Makefile.in.
 ROOTFS_FINALIZE_STAMP := $(ROOTFS_DIR)/.stamp_target_finalized.$(ROOTFS_HASH)
 ROOTFS_IMAGES_STAMP := $(ROOTFS_DIR)/.stamp_images.$(ROOTFS_HASH)
 
@@ -46,10 +30,15 @@ $(ROOTFS_DIR)/.stamp_%: private SHELL := $(SCRIPTS)/step-shell
 $(ROOTFS_FINALIZE_STAMP): private .SHELLFLAGS := $(ROOTFS_LOG) rootfs target-finalize -c
 $(ROOTFS_IMAGES_STAMP): private .SHELLFLAGS := $(ROOTFS_LOG) rootfs images -c
 
+# One rsync per tree with every package as a source: rsync keeps the first
+# source's copy of a file, so the packages are listed last-in-order first and a
+# package's files win over those of the packages it depends on.
+rootfs-reverse = $(if $(1),$(call rootfs-reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 define rootfs-merge-trees
 	rm -rf $(TARGET_DIR) $(STAGING_DIR) $(HOST_DIR) $(BINARIES_DIR)
 	mkdir -p $(TARGET_DIR) $(STAGING_DIR) $(HOST_DIR) $(BINARIES_DIR)
-	$(foreach p,$(rootfs-order),echo "Merging $(p)" && $(foreach t,target staging host images,rsync -a $(PER_PACKAGE_DIR)/$(p)/$(t)/ $($(call UPPERCASE,$(t))_MERGE_DIR)/ && ) true$(sep))
+	echo "Merging (in this order): $(rootfs-order)"
+	$(foreach t,target staging host images,rsync -a $(foreach p,$(call rootfs-reverse,$(rootfs-order)),$(PER_PACKAGE_DIR)/$(p)/$(t)/) $($(call UPPERCASE,$(t))_MERGE_DIR)/$(sep))
 endef
 TARGET_MERGE_DIR = $(TARGET_DIR)
 STAGING_MERGE_DIR = $(STAGING_DIR)
