@@ -157,12 +157,14 @@ list-defconfigs:
 
 # --- cleaning ---------------------------------------------------------------------
 .PHONY: clean distclean
-# clean keeps .config and the download cache; distclean removes the output dir.
+# clean keeps .config, the Kconfig tools and the download cache; distclean
+# removes the whole output directory.
 clean:
-	rm -rf $(O)/build $(O)/per-package $(O)/target $(O)/staging $(O)/host $(O)/images \
+	rm -rf $(O)/per-package $(O)/target $(O)/staging $(O)/host $(O)/images \
 		$(filter-out $(O)/build/kconfig,$(wildcard $(O)/build/*))
 
 distclean:
+	$(if $(filter $(TOPDIR) $(HOME) /,$(O)),$(error refusing to remove O=$(O)))
 	rm -rf $(O)
 
 # --- tests ------------------------------------------------------------------------
