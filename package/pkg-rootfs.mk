@@ -30,20 +30,12 @@ $(ROOTFS_DIR)/.stamp_%: private SHELL := $(SCRIPTS)/step-shell
 $(ROOTFS_FINALIZE_STAMP): private .SHELLFLAGS := $(ROOTFS_LOG) rootfs target-finalize -c
 $(ROOTFS_IMAGES_STAMP): private .SHELLFLAGS := $(ROOTFS_LOG) rootfs images -c
 
-# One rsync per tree with every package as a source: rsync keeps the first
-# source's copy of a file, so the packages are listed last-in-order first and a
-# package's files win over those of the packages it depends on.
-rootfs-reverse = $(if $(1),$(call rootfs-reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
+# support/scripts/merge-trees copies from each package, in dependency order,
+# what it installed itself (not what it got from its dependencies).
 define rootfs-merge-trees
 	rm -rf $(TARGET_DIR) $(STAGING_DIR) $(HOST_DIR) $(BINARIES_DIR)
-	mkdir -p $(TARGET_DIR) $(STAGING_DIR) $(HOST_DIR) $(BINARIES_DIR)
-	echo "Merging (in this order): $(rootfs-order)"
-	$(foreach t,target staging host images,rsync -a $(foreach p,$(call rootfs-reverse,$(rootfs-order)),$(PER_PACKAGE_DIR)/$(p)/$(t)/) $($(call UPPERCASE,$(t))_MERGE_DIR)/$(sep))
+	$(PYTHON3) $(SCRIPTS)/merge-trees $(PER_PACKAGE_DIR) $(O) $(rootfs-order)
 endef
-TARGET_MERGE_DIR = $(TARGET_DIR)
-STAGING_MERGE_DIR = $(STAGING_DIR)
-HOST_MERGE_DIR = $(HOST_DIR)
-IMAGES_MERGE_DIR = $(BINARIES_DIR)
 
 define rootfs-system-settings
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME))) > $(TARGET_DIR)/etc/hostname)
