@@ -14,7 +14,8 @@ override O := $(abspath $(O))
 MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
 
 .DEFAULT_GOAL := all
-MAKEFLAGS += --no-builtin-rules --no-builtin-variables
+# No built-in suffix rules for our files. (No -r/-R in MAKEFLAGS: package builds
+# run $(MAKE) and may rely on make's built-in rules and variables.)
 .SUFFIXES:
 
 # Targets that never need a .config (or the package .mk files).
@@ -28,7 +29,7 @@ NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconf
 # Makefile re-runs itself once per goal (in order) with -j<cores>. Goals run one
 # after another, so "make foo_defconfig all" or "make clean all" keep their order.
 ifeq ($(filter -j%,$(MAKEFLAGS))$(SMARTOS_NO_REEXEC),)
-JOBS := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+JOBS := $(or $(filter-out 0,$(words $(filter processor,$(file </proc/cpuinfo)))),1)
 GOALS := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 .PHONY: $(GOALS) _smartos_reexec
 $(wordlist 2,$(words $(GOALS)),$(GOALS)): _smartos_reexec ; @:

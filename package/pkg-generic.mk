@@ -215,6 +215,7 @@ $($(2)_DIR)/.stamp_%: private STAGING_DIR = $($(2)_PPD)/staging
 $($(2)_DIR)/.stamp_%: private HOST_DIR = $($(2)_PPD)/host
 $($(2)_DIR)/.stamp_%: private BINARIES_DIR = $($(2)_PPD)/images
 $($(2)_DIR)/.stamp_%: private PKG = $(2)
+$($(2)_DIR)/.stamp_%: private export PATH = $$(HOST_PATH)
 $($(2)_STAMP_EXTRACTED): private .SHELLFLAGS := $($(2)_LOG) $(1) extract -c
 $($(2)_STAMP_PATCHED): private .SHELLFLAGS := $($(2)_LOG) $(1) patch -c
 $($(2)_STAMP_CONFIGURED): private .SHELLFLAGS := $($(2)_LOG) $(1) configure -c
