@@ -22,7 +22,7 @@ MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
 NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconfig \
 	syncconfig savedefconfig allnoconfig alldefconfig allyesconfig defconfig \
 	%_defconfig clean distclean check check-kconfig check-framework check-runtime \
-	kconfig-tools
+	kconfig-tools kconfig-mtools
 
 # --- parallelism ----------------------------------------------------------------
 # Top-level make is parallel by default: without -j on the command line the
@@ -115,37 +115,48 @@ endif # build mode
 $(KCONFIG_DIR):
 	mkdir -p $@
 
-# Build our own Kconfig front ends unless KCONFIG_CONF / KCONFIG_MCONF point elsewhere.
-$(KCONFIG_BUILT_TOOLS): | $(KCONFIG_DIR)
+# Build our own Kconfig front ends unless KCONFIG_CONF / KCONFIG_MCONF point
+# elsewhere. Configuration targets always ask support/kconfig to bring them up to
+# date (cheap when nothing changed); the build only needs conf to exist.
+define kconfig-build-tool
 	if [ ! -f support/kconfig/Makefile ]; then \
 		echo "ERROR: support/kconfig/Makefile is missing (the Kconfig engine is not in this tree);" >&2; \
 		echo "       set KCONFIG_CONF=<path to a kernel-compatible conf> to use another one." >&2; \
 		exit 1; \
 	fi
-	$(MAKE) -C support/kconfig O=$(KCONFIG_DIR) $@
-kconfig-tools: $(KCONFIG_CONF)
+	mkdir -p $(KCONFIG_DIR)
+	$(MAKE) -s --no-print-directory -C support/kconfig O=$(KCONFIG_DIR) $(1)
+endef
+$(KCONFIG_BUILT_TOOLS):
+	+$(call kconfig-build-tool,$@)
+
+.PHONY: kconfig-tools kconfig-mtools
+kconfig-tools:
+	+$(if $(filter $(KCONFIG_DIR)/conf,$(KCONFIG_CONF)),$(call kconfig-build-tool,$(KCONFIG_CONF)))
+kconfig-mtools: kconfig-tools
+	+$(if $(filter $(KCONFIG_DIR)/mconf,$(KCONFIG_MCONF)),$(call kconfig-build-tool,$(KCONFIG_MCONF)))
 
 DEFCONFIGS := $(sort $(notdir $(wildcard configs/*_defconfig)))
 
-%_defconfig: configs/%_defconfig | $(KCONFIG_CONF) $(KCONFIG_DIR)
+%_defconfig: configs/%_defconfig | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--defconfig $(TOPDIR)/$<)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 	printf '%s\n' "$(TOPDIR)/$<" > $(DEFCONFIG_ORIGIN).tmp && mv $(DEFCONFIG_ORIGIN).tmp $(DEFCONFIG_ORIGIN)
 
-oldconfig syncconfig olddefconfig allnoconfig alldefconfig allyesconfig: | $(KCONFIG_CONF) $(KCONFIG_DIR)
+oldconfig syncconfig olddefconfig allnoconfig alldefconfig allyesconfig: | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--$@)
 	$(if $(filter syncconfig,$@),,$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null)
 
-defconfig: | $(KCONFIG_CONF) $(KCONFIG_DIR)
+defconfig: | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--alldefconfig)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 
-menuconfig nconfig: | $(KCONFIG_MCONF) $(KCONFIG_DIR)
+menuconfig nconfig: | kconfig-mtools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_MCONF),)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 
 # savedefconfig writes back to the defconfig the .config came from, or DEFCONFIG=.
-savedefconfig: | $(KCONFIG_CONF) $(KCONFIG_DIR)
+savedefconfig: | kconfig-tools $(KCONFIG_DIR)
 	set -e; dest="$(DEFCONFIG)"; \
 	if [ -z "$$dest" ] && [ -f $(DEFCONFIG_ORIGIN) ]; then dest=$$(cat $(DEFCONFIG_ORIGIN)); fi; \
 	if [ -z "$$dest" ]; then echo "ERROR: no defconfig to save to: pass DEFCONFIG=<file>" >&2; exit 1; fi; \
