@@ -108,7 +108,7 @@ show-info:
 run: $(ROOTFS_IMAGES_STAMP)
 	$(if $(SMARTOS_RUN_SCRIPT_PATH),,$(error SMARTOS_RUN_SCRIPT is not set: this configuration has no run script))
 	cd $(BINARIES_DIR) && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) \
-		$(TOPDIR)/$(SMARTOS_RUN_SCRIPT_PATH) $(BINARIES_DIR)
+		$(call abs-path,$(SMARTOS_RUN_SCRIPT_PATH)) $(BINARIES_DIR)
 endif # build mode
 
 # --- configuration targets ------------------------------------------------------

@@ -136,7 +136,7 @@ pkg-extract-tarball = tar -xf $($(1)_DL_DIR)/$(call qstrip,$($(1)_SOURCE)) -C $(
 pkg-default-extract = $(if $(filter local,$($(1)_SITE_METHOD)),$(pkg-extract-local),$(if $(call qstrip,$($(1)_SOURCE)),$(pkg-extract-tarball)))
 
 define pkg-apply-patches
-	$(foreach p,$($(1)_PATCHES),echo "Applying $(p)" && patch -d $(@D) -p1 -N --no-backup-if-mismatch -i $(TOPDIR)/$(p)$(sep))
+	$(foreach p,$($(1)_PATCHES),echo "Applying $(p)" && patch -d $(@D) -p1 -N --no-backup-if-mismatch -i $(call abs-path,$(p))$(sep))
 endef
 
 # Per-package directories: fresh, then every dependency's trees (hard links).

@@ -24,8 +24,8 @@
 kconfig-package = $(call register-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir),target,kconfig)
 
 define kconfig-configure
-	$(if $($(PKG)_KCONFIG_FILE),cp $(TOPDIR)/$($(PKG)_KCONFIG_FILE) $(@D)/$($(PKG)_KCONFIG_DOTCONFIG),$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $($(PKG)_KCONFIG_OPTS) $($(PKG)_KCONFIG_DEFCONFIG))
-	$(if $($(PKG)_KCONFIG_FRAGMENT_FILES),$(SCRIPTS)/kconfig-merge $(@D)/$($(PKG)_KCONFIG_DOTCONFIG) $(addprefix $(TOPDIR)/,$($(PKG)_KCONFIG_FRAGMENT_FILES)))
+	$(if $($(PKG)_KCONFIG_FILE),cp $(call abs-path,$($(PKG)_KCONFIG_FILE)) $(@D)/$($(PKG)_KCONFIG_DOTCONFIG),$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $($(PKG)_KCONFIG_OPTS) $($(PKG)_KCONFIG_DEFCONFIG))
+	$(if $($(PKG)_KCONFIG_FRAGMENT_FILES),$(SCRIPTS)/kconfig-merge $(@D)/$($(PKG)_KCONFIG_DOTCONFIG) $(call abs-path,$($(PKG)_KCONFIG_FRAGMENT_FILES)))
 	$(if $(filter oldconfig,$($(PKG)_KCONFIG_RESOLVE)),{ yes '' || true; } | )$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $($(PKG)_KCONFIG_OPTS) $($(PKG)_KCONFIG_RESOLVE)
 endef
 
