@@ -145,8 +145,8 @@ pkg-prepare-ppd = $(SCRIPTS)/ppd-prepare $(PER_PACKAGE_DIR) $($(1)_NAME) $($(1)_
 pkg-run-hooks = $(foreach h,$($(1)),$(call $(h))$(sep))
 # One progress line per step on the terminal (make prints it as the step starts),
 # the same line in the package log.
-# The virtual "toolchain" (no version, no sources) stays quiet.
-pkg-progress = $(if $($(1)_VERSION)$(call qstrip,$($(1)_SOURCE)),$(info >>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2)))echo '>>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2)'
+# A package with FOO_QUIET = YES (the virtual "toolchain") stays off the terminal.
+pkg-progress = $(if $(filter YES,$($(1)_QUIET)),,$(info >>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2)))echo '>>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2)'
 
 # A step's recipe: progress, pre hooks, commands, post hooks, stamp.
 # pkg-step <PREFIX>,<Progress text>,<CMDS variable suffix>,<HOOKS infix>
