@@ -29,7 +29,7 @@ NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconf
 # Makefile re-runs itself once per goal (in order) with -j<cores>. Goals run one
 # after another, so "make foo_defconfig all" or "make clean all" keep their order.
 ifeq ($(filter -j%,$(MAKEFLAGS))$(SMARTOS_NO_REEXEC),)
-JOBS := $(or $(filter-out 0,$(words $(filter processor,$(file </proc/cpuinfo)))),1)
+JOBS := $(or $(shell nproc 2>/dev/null),1)
 GOALS := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 .PHONY: $(GOALS) _smartos_reexec
 $(wordlist 2,$(words $(GOALS)),$(GOALS)): _smartos_reexec ; @:
