@@ -96,7 +96,7 @@ include $(sort $(wildcard package/*/*.mk))
 $(eval $(pkg-generate-all))
 include package/pkg-rootfs.mk
 
-.PHONY: all source show-info run
+.PHONY: all source show-info run graph-depends
 all: $(ROOTFS_IMAGES_STAMP)
 
 source: $(foreach p,$(PACKAGES_CLOSURE),$(p)-source)
@@ -104,6 +104,17 @@ source: $(foreach p,$(PACKAGES_CLOSURE),$(p)-source)
 show-info:
 	$(file >$(O)/build/show-info.tsv,$(show-info-tsv))
 	$(PYTHON3) support/scripts/show-info $(O)/build/show-info.tsv
+
+# The dependency graph of the configuration (graphviz dot; SVG when dot is there).
+define graph-depends-dot
+digraph smartos {
+	rankdir=LR;
+$(foreach p,$(PACKAGES_CLOSURE),	"$(p)";$(sep)$(foreach d,$($(call UPPERCASE,$(p))_FINAL_DEPENDENCIES),	"$(p)" -> "$(d)";$(sep)))}
+endef
+graph-depends:
+	$(file >$(O)/graph-depends.dot,$(graph-depends-dot))
+	if command -v dot >/dev/null; then dot -Tsvg -o $(O)/graph-depends.svg $(O)/graph-depends.dot && echo "Wrote $(O)/graph-depends.svg"; \
+	else echo "Wrote $(O)/graph-depends.dot"; fi
 
 run: $(ROOTFS_IMAGES_STAMP)
 	$(if $(SMARTOS_RUN_SCRIPT_PATH),,$(error SMARTOS_RUN_SCRIPT is not set: this configuration has no run script))
