@@ -45,6 +45,12 @@
 # BINARIES_DIR point at the package's own per-package directories.
 ################################################################################
 
+# The download directory is fixed once the configuration is read, and handed to
+# recursive makes and scripts through the environment (auto.conf's
+# SMARTOS_DL_DIR="..." must not reach them instead).
+DL_DIR := $(DL_DIR)
+export SMARTOS_DL_DIR := $(DL_DIR)
+
 # --- registration (while the .mk files are read) --------------------------------
 pkg-mkfile = $(lastword $(MAKEFILE_LIST))
 pkgdir = $(patsubst %/,%,$(dir $(pkg-mkfile)))
