@@ -8,7 +8,8 @@
 #   scripts (SMARTOS_ROOTFS_POST_BUILD_SCRIPT). A package that is no longer
 #   selected is simply not merged: it disappears from the target.
 # rootfs images: ELF check (every dynamic ELF finds its interpreter and
-#   libraries), then under one fakeroot session: ownership root:root, the
+#   libraries), then under one fakeroot session: ownership root:root, users
+#   (FOO_USERS, SMARTOS_ROOTFS_USERS_TABLES, root password), the
 #   permission/device tables (SMARTOS_ROOTFS_DEVICE_TABLE + FOO_PERMISSIONS),
 #   cpio / ext4 (mke2fs -d) / tar; then post-image scripts and the run script.
 # Both steps' stamps carry a hash of everything they depend on.
@@ -59,12 +60,19 @@ define rootfs-package-permissions
 $(foreach p,$(PACKAGES_CLOSURE),$(if $($(call UPPERCASE,$(p))_PERMISSIONS),$($(call UPPERCASE,$(p))_PERMISSIONS)$(sep)))
 endef
 
+# The users of every selected package (FOO_USERS), one table.
+ROOTFS_PACKAGE_USERS = $(ROOTFS_DIR)/package-users.txt
+define rootfs-package-users
+$(foreach p,$(PACKAGES_CLOSURE),$(if $($(call UPPERCASE,$(p))_USERS),$($(call UPPERCASE,$(p))_USERS)$(sep)))
+endef
+
 ROOTFS_CPIO_NAME = rootfs.cpio$(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO_GZIP)),.gz)
 
 # The commands run inside the fakeroot session (one shell script).
 define rootfs-fakeroot-script
 set -e
 chown -h -R 0:0 $(TARGET_DIR)
+SMARTOS_ROOT_PASSWORD=$(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ROOT_PASSWD))) $(SCRIPTS)/mkusers $(TARGET_DIR) $(ROOTFS_PACKAGE_USERS) $(call abs-path,$(ROOTFS_USERS_TABLES))
 $(SCRIPTS)/apply-permissions $(TARGET_DIR) $(call abs-path,$(ROOTFS_DEVICE_TABLES)) $(ROOTFS_PACKAGE_PERMISSIONS)
 $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO)),echo "Making $(BINARIES_DIR)/$(ROOTFS_CPIO_NAME)"
 cd $(TARGET_DIR) && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc --reproducible $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO_GZIP)),| gzip -9n) > $(BINARIES_DIR)/$(ROOTFS_CPIO_NAME))
@@ -80,6 +88,7 @@ $(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP)
 	$(info >>> Checking the target and generating root filesystem images)
 	$(PYTHON3) $(SCRIPTS)/check-elf $(TARGET_DIR)
 	$(file >$(ROOTFS_PACKAGE_PERMISSIONS),$(rootfs-package-permissions))
+	$(file >$(ROOTFS_PACKAGE_USERS),$(rootfs-package-users))
 	$(file >$(ROOTFS_DIR)/fakeroot.sh,$(rootfs-fakeroot-script))
 	fakeroot -- bash $(ROOTFS_DIR)/fakeroot.sh
 	$(foreach s,$(ROOTFS_POST_IMAGE_SCRIPTS),echo "Running post-image script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(BINARIES_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
