@@ -183,7 +183,7 @@ list-defconfigs:
 # clean keeps .config, the Kconfig tools and the download cache; distclean
 # removes the whole output directory.
 clean:
-	rm -rf $(O)/per-package $(O)/target $(O)/staging $(O)/host $(O)/images \
+	rm -rf $(O)/per-package $(O)/target $(O)/staging $(O)/host $(O)/images $(O)/graph-depends.* \
 		$(filter-out $(O)/build/kconfig,$(wildcard $(O)/build/*))
 
 distclean:
