@@ -120,8 +120,9 @@ endef
 # Every package's hash is computed by one call of support/scripts/pkg-hashes
 # over a manifest of all packages (description, input files, dependencies).
 pkg-config-symbols = $(sort $(filter SMARTOS_PACKAGE_$(1) SMARTOS_PACKAGE_$(1)_% SMARTOS_$(1)_%,$(.VARIABLES)) $($(1)_CONFIG_VARS))
+# (ccache in front of a compiler does not change what is built: left out.)
 pkg-hash-string = name=$($(1)_NAME) \
-	$(foreach v,$(PKG_HASHED_VARS),$(v)=$($(1)_$(v))) \
+	$(subst ccache ,,$(foreach v,$(PKG_HASHED_VARS),$(v)=$($(1)_$(v)))) \
 	$(foreach s,$(call pkg-config-symbols,$(1)),$(s)=$($(s)))
 pkg-input-files = $(strip $(wildcard $($(1)_PKGDIR) $($(1)_INPUT_FILES) $($(1)_PATCHES) \
 	$($(1)_KCONFIG_FILE) $($(1)_KCONFIG_FRAGMENT_FILES) $(if $(filter local,$($(1)_SITE_METHOD)),$(call qstrip,$($(1)_SITE)))))
