@@ -3,8 +3,9 @@
 # disk and virtio-net with restricted user networking (the guest reaches
 # only qemu's built-in DHCP/DNS, nothing outside). KVM is used only when a
 # probe shows it works; otherwise TCG.
-# Usage: start-qemu.sh [DISK_IMAGE] [-- EXTRA_QEMU_ARGS...]
-#   DISK_IMAGE defaults to disk.img next to this script.
+# Usage: start-qemu.sh [DISK_IMAGE|IMAGES_DIR] [-- EXTRA_QEMU_ARGS...]
+#   Without an argument: disk.img next to this script ("make run" passes
+#   the images directory).
 #   SMARTOS_QEMU_ACCEL=kvm|tcg skips the probe.
 set -eu -o pipefail
 
@@ -13,6 +14,9 @@ disk="$here/disk.img"
 if [ "$#" -gt 0 ] && [ "$1" != "--" ]; then
 	disk=$1
 	shift
+	if [ -d "$disk" ]; then
+		disk=$disk/disk.img
+	fi
 fi
 if [ "$#" -gt 0 ] && [ "$1" = "--" ]; then
 	shift
