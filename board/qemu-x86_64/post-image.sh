@@ -1,7 +1,7 @@
 #!/bin/bash
 # Post-image step of the qemu-x86_64 board: assemble disk.img from
-# rootfs.ext4 and GRUB's boot.img/core.img with genimage, and put the run
-# script next to it.
+# rootfs.ext4 and GRUB's boot.img/core.img with genimage. (The framework
+# copies the run script, start-qemu.sh, to the images dir as run.sh.)
 # Usage: post-image.sh BINARIES_DIR
 set -eu -o pipefail
 
@@ -23,8 +23,8 @@ work=$(mktemp -d "$binaries_dir/.genimage.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/root"
 
-# genimage refuses to overwrite nothing and leaves partial output on error:
-# build into the work dir and move the result into place.
+# genimage leaves partial output behind on error: build into the work dir
+# and move the finished image into place.
 genimage \
 	--config "$board_dir/genimage.cfg" \
 	--rootpath "$work/root" \
@@ -32,5 +32,3 @@ genimage \
 	--inputpath "$binaries_dir" \
 	--outputpath "$work"
 mv -f "$work/disk.img" "$binaries_dir/disk.img"
-
-install -m 0755 "$board_dir/start-qemu.sh" "$binaries_dir/start-qemu.sh"

@@ -6,8 +6,6 @@
 TOOLCHAIN_EXTERNAL_LICENSE = LGPL-2.1+ (glibc), GPL-3.0+ WITH GCC-exception-3.1 (libgcc_s)
 TOOLCHAIN_EXTERNAL_INSTALL_TARGET = YES
 
-TOOLCHAIN_EXTERNAL_CROSS = $(call qstrip,$(SMARTOS_TOOLCHAIN_EXTERNAL_PATH))/bin/$(call qstrip,$(SMARTOS_TOOLCHAIN_EXTERNAL_PREFIX))-
-
 # The program interpreter path is fixed by the x86_64 ABI and written into
 # every dynamic executable; the seed's README warns that the kernel panics
 # at boot when it is missing.
@@ -18,8 +16,7 @@ TOOLCHAIN_EXTERNAL_INTERP = /lib64/ld-linux-x86-64.so.2
 TOOLCHAIN_EXTERNAL_LIBS = \
 	ld-linux-x86-64.so.2 libc.so.6 libm.so.6 libresolv.so.2 \
 	libpthread.so.0 libdl.so.2 librt.so.1 libutil.so.1 libanl.so.1 \
-	libnss_files.so.2 libnss_dns.so.2 libgcc_s.so.1 \
-	$(call qstrip,$(SMARTOS_TOOLCHAIN_EXTERNAL_EXTRA_LIBS))
+	libnss_files.so.2 libnss_dns.so.2 libgcc_s.so.1
 
 # The compiler tells where each library is (-print-file-name echoes the bare
 # name back when it has no such file).
@@ -36,7 +33,7 @@ define TOOLCHAIN_EXTERNAL_INSTALL_TARGET_CMDS
 	ln -sfn ../lib/$(notdir $(TOOLCHAIN_EXTERNAL_INTERP)) $(TARGET_DIR)$(TOOLCHAIN_EXTERNAL_INTERP)
 endef
 
-# Run on the finished target tree before images are made.
-TOOLCHAIN_EXTERNAL_CHECK_DYNAMIC_ELF = $(TOPDIR)/package/toolchain-external/check-dynamic-elf.sh
+# The image step (support/scripts/check-elf) then checks that every dynamic
+# ELF in the target finds this interpreter and its libraries.
 
 $(eval $(generic-package))

@@ -126,7 +126,7 @@ class Machine:
 
     def __init__(self, images_dir, log_path=None, extra_args=()):
         self.images_dir = images_dir
-        self.script = os.path.join(images_dir, "start-qemu.sh")
+        self.script = os.path.join(images_dir, "run.sh")
         self.log_path = log_path or os.path.join(images_dir, "..", "runtime-console.log")
         self.extra_args = list(extra_args)
         self.child = None
