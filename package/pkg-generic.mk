@@ -162,7 +162,7 @@ endef
 # Source specs for support/scripts/download, in the order they are tried.
 pkg-site-url = $(if $(findstring ://,$(2)),$(2),$(call qstrip,$($(1)_SITE))/$(2))
 pkg-apt-spec = $(if $(call qstrip,$($(1)_APT_SOURCE)),apt://$(call qstrip,$($(1)_APT_SOURCE))/$(call qstrip,$($(1)_APT_VERSION))/$(call qstrip,$($(1)_APT_FILE)))
-pkg-upstream-spec = $(if $(filter none apt,$($(1)_SITE_METHOD)),,$(if $(filter git,$($(1)_SITE_METHOD)),git+$(call qstrip,$($(1)_SITE))\#$(call qstrip,$($(1)_VERSION)),$(call pkg-site-url,$(1),$(2))))
+pkg-upstream-spec = $(if $(filter none apt,$($(1)_SITE_METHOD))$(filter-out y,$(SMARTOS_DOWNLOAD_UPSTREAM)),,$(if $(filter git,$($(1)_SITE_METHOD)),git+$(call qstrip,$($(1)_SITE))\#$(call qstrip,$($(1)_VERSION)),$(call pkg-site-url,$(1),$(2))))
 PRIMARY_SITE = $(call qstrip,$(SMARTOS_PRIMARY_SITE))
 BACKUP_SITE = $(call qstrip,$(SMARTOS_BACKUP_SITE))
 # pkg-dl-specs <PREFIX>,<file>,<is main source: y or empty>
@@ -170,16 +170,23 @@ pkg-dl-specs = $(if $(PRIMARY_SITE),$(PRIMARY_SITE)/$(notdir $(2))) \
 	$(if $(3),$(if $(filter y,$(SMARTOS_DOWNLOAD_APT_FIRST)),$(call pkg-apt-spec,$(1)) $(call pkg-upstream-spec,$(1),$(2)),$(call pkg-upstream-spec,$(1),$(2)) $(call pkg-apt-spec,$(1))),$(call pkg-site-url,$(1),$(2))) \
 	$(if $(BACKUP_SITE),$(BACKUP_SITE)/$(notdir $(2)))
 
+# pkg-dl-cmd <PREFIX>,<file as given>,<main: y/empty>: the download command.
+pkg-dl-cmd = $(SCRIPTS)/download --dl-dir $(DL_DIR) --hash-file $($(1)_HASH_FILE) \
+	--output $($(1)_DL_DIR)/$(notdir $(2)) $(foreach s,$(call pkg-dl-specs,$(1),$(2),$(3)),--source $(call shq,$(s)))
+
 # pkg-dl-rule <PREFIX>,<file as given>,<main: y/empty>  (once per downloaded path)
 define pkg-dl-rule
 DL_RULE_DONE_$($(1)_DL_DIR)/$(notdir $(2)) := 1
 $($(1)_DL_DIR)/$(notdir $(2)): $(wildcard $($(1)_HASH_FILE))
 	$$(info >>> $(strip $($(1)_BASENAME) $($(1)_VERSION)) Downloading $(notdir $(2)))
-	$(SCRIPTS)/download --dl-dir $(DL_DIR) --hash-file $($(1)_HASH_FILE) --output $$@ \
-		$(foreach s,$(call pkg-dl-specs,$(1),$(2),$(3)),--source $(call shq,$(s)))
+	$(call pkg-dl-cmd,$(1),$(2),$(3))
 $($(1)_DL_DIR)/$(notdir $(2)): private SHELL := $(SCRIPTS)/step-shell
 $($(1)_DL_DIR)/$(notdir $(2)): private .SHELLFLAGS := $($(1)_LOG) $($(1)_NAME) download -c
 endef
+
+# The extract step checks the files again (the hash file may have changed) and
+# downloads again a file that does not match.
+pkg-dl-recheck = $(if $(call qstrip,$($(1)_SOURCE)),$(call pkg-dl-cmd,$(1),$(call qstrip,$($(1)_SOURCE)),y) --no-touch$(sep))$(foreach f,$($(1)_EXTRA_DOWNLOADS),$(call pkg-dl-cmd,$(1),$(f),) --no-touch$(sep))
 
 define pkg-stamps
 $(2)_HASH := $(call pkg-hash,$(2))
@@ -223,7 +230,7 @@ $($(2)_STAMP_INSTALLED): private .SHELLFLAGS := $($(2)_LOG) $(1) install -c
 $($(2)_STAMP_EXTRACTED): $($(2)_DL_FILES)
 	$$(call pkg-progress,$(2),Extracting)
 	mkdir -p $$(@D) && find $$(@D) -mindepth 1 -maxdepth 1 ! -name smartos-build.log -exec rm -rf {} +
-	$$(foreach f,$($(2)_DL_FILES),$(SCRIPTS)/download --check-only --hash-file $($(2)_HASH_FILE) --output $$(f)$$(sep))
+	$$(call pkg-dl-recheck,$(2))
 	$$(call pkg-run-hooks,$(2)_PRE_EXTRACT_HOOKS)
 	$$($(2)_EXTRACT_CMDS)
 	$$(call pkg-run-hooks,$(2)_POST_EXTRACT_HOOKS)
@@ -275,10 +282,10 @@ $(1)-dirclean:
 	rm -rf $($(2)_DIR) $($(2)_PPD)
 $(1)-rebuild:
 	rm -f $($(2)_STAMP_BUILT) $($(2)_DIR)/.stamp_*installed
-	$$(MAKE) --no-print-directory $(1)
+	$$(MAKE) --no-print-directory O=$(O) $(1)
 $(1)-reconfigure:
 	rm -f $($(2)_STAMP_CONFIGURED) $($(2)_STAMP_BUILT) $($(2)_DIR)/.stamp_*installed
-	$$(MAKE) --no-print-directory $(1)
+	$$(MAKE) --no-print-directory O=$(O) $(1)
 $(1)-show-depends:
 	echo $($(2)_FINAL_DEPENDENCIES)
 $(1)-show-hash:
