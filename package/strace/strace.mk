@@ -12,12 +12,13 @@ STRACE_APT_VERSION = 6.1-0.1
 STRACE_APT_FILE = strace_$(STRACE_VERSION).orig.tar.xz
 STRACE_LICENSE = LGPL-2.1+ (strace), GPL-2.0+ (tests)
 STRACE_LICENSE_FILES = COPYING LGPL-2.1-or-later
-# No multi-personality support (it needs 32-bit headers and libraries),
-# no stack tracing libraries, warnings not fatal with a newer gcc.
-STRACE_CONF_OPTS = --disable-mpers --without-libunwind --without-libdw \
+# strace's own copy of the kernel UAPI headers (the host's newer ones renamed
+# fields it prints, e.g. nexthop_grp.resvd1); no multi-personality support
+# (it needs 32-bit headers and libraries); no stack tracing libraries;
+# warnings not fatal with a newer gcc.
+STRACE_CONF_OPTS = --enable-bundled=yes --disable-mpers --without-libunwind --without-libdw \
 	--without-libiberty --disable-gcc-Werror --disable-dependency-tracking
-# Only the strace binary: strace-log-merge is a perl-free shell script we
-# keep, the manual pages are not installed.
+# Only the strace binary (no strace-log-merge, no manual pages).
 define STRACE_INSTALL_TARGET_CMDS
 	install -D -m 0755 $(@D)/src/strace $(TARGET_DIR)/usr/bin/strace
 endef
