@@ -1,12 +1,14 @@
 """Driver demo and debugging tools: build smartos_qemu_debug_defconfig (the
 qemu board with loadable modules, the hello module, strace, lsof and
-pciutils), boot it in qemu (TCG), then
+pciutils; no bootloader: the kernel boots directly with the ext4 root file
+system as a virtio disk), boot it in qemu (TCG), then
   - modprobe hello, find its greeting in dmesg, rmmod hello, find the goodbye;
   - strace -c true, lsof -p 1, lspci.
 
-Cost: one kernel build (shared by both parts) plus strace, lsof, pciutils,
-busybox and GRUB from source: about 25 min from scratch on 2 cores; boot and
-checks about 1-2 min under TCG.
+Cost: one kernel build (shared by both parts and, through ccache, with
+smartos_minimal_defconfig) plus busybox, strace, lsof and pciutils from
+source; boot and checks about 1-2 min under TCG. See docs/driver-and-tools.md
+for the measured figures.
 Reuse a built output dir with SMARTOS_RUNTIME_OUTPUT_DEBUG=<dir>.
 """
 
