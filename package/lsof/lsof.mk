@@ -23,8 +23,10 @@ define LSOF_CONFIGURE_CMDS
 	cd $(@D) && $(TARGET_MAKE_ENV) $(LSOF_CONFIGURE_ENV) ./Configure -n linux
 endef
 
+# lsof's lib/Makefile relies on make's built-in .c.o rule, which our
+# top-level make turns off (--no-builtin-rules) for every make it starts.
 define LSOF_BUILD_CMDS
-	$(TARGET_MAKE_ENV) $(LSOF_CONFIGURE_ENV) $(MAKE) -C $(@D)
+	$(TARGET_MAKE_ENV) $(LSOF_CONFIGURE_ENV) MAKEFLAGS= $(MAKE) -C $(@D)
 endef
 
 define LSOF_INSTALL_TARGET_CMDS
