@@ -21,8 +21,10 @@ PCIUTILS_MAKE_OPTS = \
 	HOST=x86_64-linux ZLIB=no DNS=no LIBKMOD=no HWDB=no SHARED=no \
 	PREFIX=/usr SBINDIR=/usr/bin IDSDIR=/usr/share/misc
 
+# Its Makefiles rely on make's built-in .c.o rule, which our top-level make
+# turns off (--no-builtin-rules) for every make it starts.
 define PCIUTILS_BUILD_CMDS
-	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $(PCIUTILS_MAKE_OPTS) lspci setpci
+	$(TARGET_MAKE_ENV) MAKEFLAGS= $(MAKE) -C $(@D) $(PCIUTILS_MAKE_OPTS) lspci setpci
 endef
 
 define PCIUTILS_INSTALL_TARGET_CMDS
