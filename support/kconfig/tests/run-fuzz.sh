@@ -11,8 +11,9 @@ fail=0
 for t in parser config; do
 	corpus=$dir/corpus-$t
 	mkdir -p "$corpus"
+	# inputs that once crashed us stay in the corpus as regression tests
+	cp "$here"/fuzz-regressions/$t/* "$corpus"/ 2>/dev/null || true
 	if [ $t = parser ]; then
-		cp "$here"/unit/*/Kconfig "$corpus"/ 2>/dev/null || true
 		for f in "$here"/unit/*/Kconfig; do cp "$f" "$corpus/$(basename "$(dirname "$f")").kconfig"; done
 	else
 		for f in "$here"/unit/*/config "$here"/unit/*/expected_config; do
