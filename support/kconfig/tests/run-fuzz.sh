@@ -21,7 +21,8 @@ for t in parser config; do
 		done
 	fi
 	echo ">>> fuzz-$t for ${secs}s"
-	if (cd "$dir" && "./fuzz-$t" -max_total_time="$secs" -max_len=4096 -timeout=10 \
+	scratch=$(mktemp -d)
+	if (cd "$dir" && KC_FUZZ_DIR=$scratch "./fuzz-$t" -max_total_time="$secs" -max_len=4096 -timeout=10 \
 		-artifact_prefix="$dir/crash-$t-" "$corpus" >"$dir/fuzz-$t.log" 2>&1); then
 		pass=$((pass + 1))
 		tail -1 "$dir/fuzz-$t.log"
@@ -30,7 +31,7 @@ for t in parser config; do
 		echo "FAIL fuzz-$t: see $dir/fuzz-$t.log"
 		grep -m5 -E "ERROR|SUMMARY" "$dir/fuzz-$t.log" || true
 	fi
+	rm -rf "$scratch"
 done
-rm -rf /tmp/kc-fuzz-*
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
