@@ -87,7 +87,6 @@ static char *fn_shell(struct kc_ctx *kc, char *cmd)
 
 	if (kc->opts.no_shell)
 		return xstrdup("");
-	fflush(stdout);
 	p = popen(cmd, "r");
 	if (!p) {
 		macro_error(kc, "%s: cannot run", cmd);
@@ -139,9 +138,7 @@ static char *builtin(struct kc_ctx *kc, const char *name, int argc, char *argv[]
 	case 1:
 		return xstrdup(kc->cur_file ? kc->cur_file->name : "");
 	case 2:
-		fflush(stderr);
 		printf("%s\n", argv[0]);
-		fflush(stdout);
 		return xstrdup("");
 	case 3: {
 		char buf[16];
