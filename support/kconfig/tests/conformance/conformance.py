@@ -400,10 +400,10 @@ def main():
     opts = ap.parse_args()
 
     t0 = time.monotonic()
-    calls = {}
-    for arch in opts.archs:
-        print('>>> recording how kbuild calls conf for ARCH=%s' % arch, file=sys.stderr)
-        calls[arch] = capture(arch, opts)
+    print('>>> recording how kbuild calls conf for ARCH=%s' % ' '.join(opts.archs),
+          file=sys.stderr)
+    with concurrent.futures.ThreadPoolExecutor(opts.jobs) as pool:
+        calls = dict(zip(opts.archs, pool.map(lambda a: capture(a, opts), opts.archs)))
 
     cases = []
     for arch in opts.archs:
