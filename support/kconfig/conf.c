@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,7 +60,6 @@ static void diag(void *arg, enum kc_diag_level lvl, const char *msg)
 			printf("#\n# %s\n#\n", msg);
 		return;
 	}
-	fflush(stdout);
 	fprintf(stderr, "%s\n", msg);
 }
 
@@ -697,7 +697,7 @@ static int read_allconfig(struct conf *c)
 	return 0;
 }
 
-int main(int ac, char **av)
+static int conf_main(int ac, char **av)
 {
 	static struct conf conf = {.mode = oldaskconfig, .indent = 1};
 	struct conf *c = &conf;
@@ -896,4 +896,35 @@ int main(int ac, char **av)
 	}
 	kc_free(kc);
 	return rc;
+}
+
+/*
+ * Evaluation recurses along dependency chains, whose depth the input decides:
+ * run on a thread with a large stack (only the pages used are ever touched).
+ */
+struct main_args {
+	int ac;
+	char **av;
+	int rc;
+};
+
+static void *main_thread(void *arg)
+{
+	struct main_args *a = arg;
+
+	a->rc = conf_main(a->ac, a->av);
+	return NULL;
+}
+
+int main(int ac, char **av)
+{
+	struct main_args a = { ac, av, 0 };
+	pthread_attr_t attr;
+	pthread_t t;
+
+	if (pthread_attr_init(&attr) || pthread_attr_setstacksize(&attr, (size_t)1 << 30) ||
+	    pthread_create(&t, &attr, main_thread, &a))
+		return conf_main(ac, av);
+	pthread_join(t, NULL);
+	return a.rc;
 }

@@ -9,6 +9,7 @@
  * changed since the previous auto.conf, which is how kbuild rebuilds only the
  * files that use a changed option.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -322,12 +323,12 @@ int conf_read_simple(struct kc_ctx *kc, const char *name, int d)
 			char *list = xstrdup(env), *p = list, *tok;
 
 			while (!in) {
-				while (*p == ' ' || *p == '\t' || *p == '\n')
+				while (isspace((unsigned char)*p))
 					p++;
 				if (!*p)
 					break;
 				tok = p;
-				while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+				while (*p && !isspace((unsigned char)*p))
 					p++;
 				if (*p)
 					*p++ = 0;

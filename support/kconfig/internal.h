@@ -204,6 +204,7 @@ struct kc_ctx {
 	int cur_lineno;		  /* line of the statement being parsed */
 	int lex_lineno;		  /* current physical line (for $(lineno)) */
 	bool fatal;		  /* a macro error: stop parsing */
+	int macro_depth; /* nesting of $(...) being expanded */
 	/* dependency check stack */
 	struct dep_stack *check_top;
 	char *depfile_dir; /* include/config/ while reading auto.conf */

@@ -87,7 +87,6 @@ static char *fn_shell(struct kc_ctx *kc, char *cmd)
 
 	if (kc->opts.no_shell)
 		return xstrdup("");
-	fflush(stdout);
 	p = popen(cmd, "r");
 	if (!p) {
 		macro_error(kc, "%s: cannot run", cmd);
@@ -139,9 +138,7 @@ static char *builtin(struct kc_ctx *kc, const char *name, int argc, char *argv[]
 	case 1:
 		return xstrdup(kc->cur_file ? kc->cur_file->name : "");
 	case 2:
-		fflush(stderr);
 		printf("%s\n", argv[0]);
-		fflush(stdout);
 		return xstrdup("");
 	case 3: {
 		char buf[16];
@@ -317,9 +314,15 @@ static char *expand_dollar_args(struct kc_ctx *kc, const char **str, int argc, c
 {
 	const char *p = *str, *q;
 	int nest = 0;
+	char *res;
 
 	if (*p != '(')
 		return xstrdup("$");
+	if (kc->macro_depth > 1000) {
+		macro_error(kc, "%s", "Too deep recursive expansion");
+		*str = p + strlen(p);
+		return xstrdup("");
+	}
 	p++;
 	for (q = p; *q; q++) {
 		if (*q == '(')
@@ -333,7 +336,10 @@ static char *expand_dollar_args(struct kc_ctx *kc, const char **str, int argc, c
 		return xstrdup("");
 	}
 	*str = q + 1;
-	return eval_clause(kc, p, (size_t)(q - p), argc, argv);
+	kc->macro_depth++;
+	res = eval_clause(kc, p, (size_t)(q - p), argc, argv);
+	kc->macro_depth--;
+	return res;
 }
 
 char *macro_expand_dollar(struct kc_ctx *kc, const char **str)

@@ -21,7 +21,14 @@ struct parser {
 	enum tok tok;
 	bool have;
 	bool stop; /* fatal: can't continue (missing file, macro error) */
+	int depth; /* expression nesting, bounded so no input can exhaust the stack */
+	int terms; /* operands in the current expression, bounded for the same reason */
+	int blocks; /* nesting of menu/if/choice blocks, likewise */
 };
+
+#define MAX_EXPR_DEPTH 256
+#define MAX_BLOCK_DEPTH 1000
+#define MAX_EXPR_TERMS 10000
 
 static enum tok peek(struct parser *p)
 {
@@ -140,16 +147,22 @@ static struct expr *parse_primary(struct parser *p)
 	struct kc_sym *s;
 	struct expr *e;
 
+	if (p->depth > MAX_EXPR_DEPTH || ++p->terms > MAX_EXPR_TERMS)
+		return NULL; /* reported as a syntax error by the caller */
 	switch (peek(p)) {
 	case T_OPEN_PAREN:
 		consume(p);
+		p->depth++;
 		e = parse_expr(p);
+		p->depth--;
 		if (!e || !accept(p, T_CLOSE_PAREN))
 			return NULL;
 		return e;
 	case T_NOT:
 		consume(p);
+		p->depth++;
 		e = parse_primary(p);
+		p->depth--;
 		return e ? expr_alloc_one(kc, E_NOT, e) : NULL;
 	default:
 		break;
@@ -202,7 +215,11 @@ static struct expr *parse_and(struct parser *p)
 
 static struct expr *parse_expr(struct parser *p)
 {
-	struct expr *e = parse_and(p);
+	struct expr *e;
+
+	if (p->depth == 0)
+		p->terms = 0;
+	e = parse_and(p);
 
 	while (e && peek(p) == T_OR) {
 		consume(p);
@@ -471,7 +488,15 @@ static void parse_block(struct parser *p, enum block blk, bool in_choice, const 
 	struct kc_menu *m = kc->cur_menu;
 	enum tok t;
 
+	if (++p->blocks > MAX_BLOCK_DEPTH) {
+		perr(p, "blocks nested deeper than %d", MAX_BLOCK_DEPTH);
+		p->stop = true;
+		p->have = true;
+		p->tok = T_EOF;
+		return;
+	}
 	parse_stmts(p, blk, in_choice);
+	p->blocks--;
 	t = peek(p);
 	if (t != T_ENDMENU && t != T_ENDCHOICE && t != T_ENDIF) {
 		struct sbuf b = {0};
