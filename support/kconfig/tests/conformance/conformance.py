@@ -340,6 +340,8 @@ def compare(oracle, ours, opts):
             problems.append(text)
     # The round trip must give back the .config it started from.
     for chain, who in ((oracle, 'oracle'), (ours, 'ours')):
+        if '5-roundtrip' not in oracle.expect:
+            break  # a randconfig case: no round trip
         before = read(os.path.join(chain.snap, '2-olddefconfig', CONFIG))
         after = read(os.path.join(chain.snap, '5-roundtrip', CONFIG))
         if before is not None and before != after:
