@@ -267,11 +267,7 @@ static const char *check_value(void *arg, const char *text)
 
 	if (kc_sym_str_valid(kc, s, text))
 		return NULL;
-	snprintf(msg, sizeof(msg),
-		 "\"%.60s\" is refused: not a valid %s value for %s, or outside "
-		 "its range.",
-		 text, kc_type_name(kc_sym_type(s)),
-		 kc_sym_name(s) ? kc_sym_name(s) : "this option");
+	mc_refusal(kc, s, text, msg, sizeof(msg));
 	return msg;
 }
 

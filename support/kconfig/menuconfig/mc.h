@@ -3,16 +3,18 @@
  * mc.h - internal interfaces of smart-os menuconfig (mconf).
  *
  * Layers, bottom up:
+ *   termcheck.c refuse terminals that cannot address the cursor (TERM=dumb) with a message
  *   screen.c   terminal setup, UTF-8 aware text drawing, keys, the painter stack
  *   listview.c a scrolling list of pre-formatted lines
  *   dialog.c   message, yes/no, text/number/file-name input with validation
  *   textview.c a scrolling text page with optional buttons (help, why)
  *   rows.c     turns one engine menu into list lines ("[*] Foo  --->")
  *   details.c  help/details text of a menu entry
+ *   value.c    the refusal message of string/int/hex input (with the allowed range)
  *   why.c      the why/resolve view on top of kc_explain()
  *   search.c   `/` search with jump-to
  *   main.c     the menu stack and key dispatch
- * Only rows.c, details.c, why.c, search.c and main.c know about the engine.
+ * Only rows.c, details.c, value.c, why.c, search.c and main.c know about the engine.
  */
 #ifndef MC_H
 #define MC_H
@@ -134,6 +136,9 @@ char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice);
 /* The menu node a row opens as a submenu, NULL if none. */
 bool mc_node_opens(const struct kc_menu *m);
 const char *mc_node_label(const struct kc_menu *m);
+
+/* value.c: why `text` is refused for s, naming the allowed range of an int/hex. */
+void mc_refusal(struct kc_ctx *kc, struct kc_sym *s, const char *text, char *msg, size_t n);
 
 /* details.c */
 char *mc_details(struct kc_ctx *kc, const struct kc_menu *m);

@@ -253,7 +253,7 @@ test_int_out_of_range_refused() {
 	keys C-u
 	text "42"
 	keys Enter
-	wait_for "is refused"
+	wait_for "\"42\" is refused: COUNT takes a number from 1 to 10."
 	keys C-u
 	text "abc"
 	keys Enter
@@ -265,7 +265,7 @@ test_int_out_of_range_refused() {
 	keys Down Enter C-u
 	text "zz"
 	keys Enter
-	wait_for "\"zz\" is refused"
+	wait_for "\"zz\" is refused: BASE takes a hexadecimal number."
 	keys C-u
 	text "0xbeef"
 	keys Enter
