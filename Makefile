@@ -210,7 +210,8 @@ check-kconfig:
 
 # The test drivers run make themselves, as a user would: without this make's
 # MAKEFLAGS (whose jobserver they could not use: they would build with -j1).
-CLEAN_MAKE_ENV := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES
+CLEAN_MAKE_ENV := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u O \
+	-u SMARTOS_NO_REEXEC -u SMARTOS_PACKAGE_JOBS
 check-framework:
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests
 
