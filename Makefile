@@ -208,11 +208,15 @@ check-kconfig:
 	$(MAKE) -C support/kconfig/tests/conformance check CONF=$(KCONFIG_CHECK_DIR)/conf \
 		WORKDIR=$(O)/build/kconfig-conformance
 
+# The test drivers run make themselves, as a user would: without this make's
+# MAKEFLAGS (whose jobserver they could not use: they would build with -j1).
+CLEAN_MAKE_ENV := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u O \
+	-u SMARTOS_NO_REEXEC -u SMARTOS_PACKAGE_JOBS
 check-framework:
-	support/testing/framework/run-tests
+	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests
 
 check-runtime:
-	if [ -x support/testing/runtime/run ]; then support/testing/runtime/run; \
+	if [ -x support/testing/runtime/run ]; then $(CLEAN_MAKE_ENV) support/testing/runtime/run; \
 	elif [ -f support/testing/runtime/Makefile ]; then $(MAKE) -C support/testing/runtime check; \
 	else echo "ERROR: check-runtime: support/testing/runtime/run is missing" >&2; exit 1; fi
 
