@@ -19,8 +19,13 @@ LSOF_CONFIGURE_ENV = \
 	LSOF_AR="$(TARGET_AR) cr" LSOF_RANLIB="$(TARGET_RANLIB)" LINUX_CONF_CC="$(HOST_CC)" \
 	LSOF_CCDATE=none LSOF_HOST=none LSOF_LOGNAME=none LSOF_SYSINFO=none LSOF_USER=none
 
+# Configure finds the build host's libtirpc headers (RPC port names) and
+# links -ltirpc, a library the target does not have: build without RPC
+# (HASNORPC_H, what Configure does when there are no RPC headers).
 define LSOF_CONFIGURE_CMDS
 	cd $(@D) && $(TARGET_MAKE_ENV) $(LSOF_CONFIGURE_ENV) ./Configure -n linux
+	sed -i -e 's/ -ltirpc//' -e 's|^DINC=.*-I/usr/include/tirpc.*|DINC=|' \
+		-e 's/^CFGF=\(.*\)$$/CFGF=\1 -DHASNORPC_H/' $(@D)/Makefile $(@D)/lib/Makefile
 endef
 
 # lsof's lib/Makefile relies on make's built-in .c.o rule, which our
