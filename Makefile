@@ -200,11 +200,14 @@ check:
 # Our Kconfig engine: its unit tests, then the conformance harness against the
 # kernel's own kconfig, with the conf those tests built.
 KCONFIG_CHECK_DIR = $(O)/build/kconfig-check
+KCONFIG_FUZZ_SECONDS ?= 60
 check-kconfig:
 	test -f support/kconfig/Makefile || { echo "ERROR: check-kconfig: support/kconfig/Makefile is missing" >&2; exit 1; }
 	test -f support/kconfig/tests/conformance/Makefile || \
 		{ echo "ERROR: check-kconfig: support/kconfig/tests/conformance/Makefile is missing" >&2; exit 1; }
-	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) check
+	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) check check-menuconfig
+	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) check-sanitize
+	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) fuzz FUZZ_SECONDS=$(KCONFIG_FUZZ_SECONDS)
 	$(MAKE) -C support/kconfig/tests/conformance check CONF=$(KCONFIG_CHECK_DIR)/conf \
 		WORKDIR=$(O)/build/kconfig-conformance
 
