@@ -190,19 +190,19 @@ static char *var_expand(struct kc_ctx *kc, const char *name, int argc, char *arg
 void macro_var_add(struct kc_ctx *kc, const char *name, const char *value, int flavor)
 {
 	struct macro_var *v = var_lookup(kc, name);
-	bool append = false;
+	bool append = v && flavor == VAR_APPEND;
 	char *nv;
 
-	if (v) {
-		if (flavor == VAR_APPEND) {
-			flavor = v->flavor;
-			append = true;
-		}
-	} else {
+	if (flavor == VAR_APPEND)
+		flavor = v ? v->flavor : VAR_RECURSIVE;
+	/*
+	 * Expand before the variable changes: `X := $(X) more` sees the old
+	 * value, and a new variable is not visible to its own definition.
+	 */
+	nv = flavor == VAR_SIMPLE ? macro_expand_string(kc, value) : xstrdup(value);
+	if (!v) {
 		struct macro_var **pp = &kc->vars;
 
-		if (flavor == VAR_APPEND)
-			flavor = VAR_RECURSIVE;
 		v = xmalloc(sizeof(*v));
 		v->name = xstrdup(name);
 		v->value = NULL;
@@ -213,7 +213,6 @@ void macro_var_add(struct kc_ctx *kc, const char *name, const char *value, int f
 		*pp = v;
 	}
 	v->flavor = flavor;
-	nv = flavor == VAR_SIMPLE ? macro_expand_string(kc, value) : xstrdup(value);
 	if (append) {
 		size_t a = strlen(v->value), b = strlen(nv);
 
