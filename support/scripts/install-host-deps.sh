@@ -7,9 +7,9 @@ set -eu -o pipefail
 packages=(
 	# compilers and build tools
 	build-essential flex bison bc gawk autoconf automake pkg-config gettext autopoint
-	libelf-dev libssl-dev libncurses-dev ccache
+	libelf-dev libssl-dev libncurses-dev ccache kmod openssl
 	# downloads and archives
-	ca-certificates wget curl git dpkg-dev xz-utils bzip2 gzip cpio rsync file patch
+	ca-certificates wget curl git dpkg-dev shellcheck xz-utils bzip2 gzip cpio rsync file patch
 	# images
 	fakeroot e2fsprogs genimage mtools dosfstools
 	# running and testing images
