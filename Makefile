@@ -61,8 +61,10 @@ KCONFIG_MCONF ?= $(KCONFIG_DIR)/mconf
 KCONFIG_BUILT_TOOLS := $(KCONFIG_DIR)/conf $(KCONFIG_DIR)/mconf
 
 # The environment our Kconfig engine (and the kernel's conf) understands.
-# CONFIG_ is set empty: our symbols are named SMARTOS_* in full.
+# CONFIG_ is set empty: our symbols are named SMARTOS_* in full. Linux 6.1's
+# conf drops unknown symbols of a .config silently; smart-os users are told.
 KCONFIG_ENV := CONFIG_= srctree=$(TOPDIR) KCONFIG_CONFIG=$(SMARTOS_CONFIG) \
+	KCONFIG_WARN_UNKNOWN_SYMBOLS=1 \
 	KCONFIG_AUTOCONFIG=$(KCONFIG_AUTOCONFIG) KCONFIG_AUTOHEADER=$(KCONFIG_AUTOHEADER) \
 	KCONFIG_RUSTCCFG=$(KCONFIG_DIR)/rustc_cfg
 # run-kconfig <tool> <args>: run in $(KCONFIG_DIR) so nothing lands in the tree.
