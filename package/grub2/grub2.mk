@@ -24,6 +24,10 @@ GRUB2_APT_FILE = grub2_$(GRUB2_VERSION).orig.tar.xz
 GRUB2_LICENSE = GPL-3.0+
 GRUB2_LICENSE_FILES = COPYING
 
+# configure insists on a Python (AM_PATH_PYTHON); take Debian's, not
+# whatever "python" comes first in PATH.
+HOST_GRUB2_CONF_ENV = PYTHON=/usr/bin/python3
+
 # Only what grub-mkimage and the i386-pc modules need: no fonts, themes,
 # device-mapper, ZFS, FUSE or translations.
 HOST_GRUB2_CONF_OPTS = \
