@@ -24,10 +24,6 @@ GRUB2_APT_FILE = grub2_$(GRUB2_VERSION).orig.tar.xz
 GRUB2_LICENSE = GPL-3.0+
 GRUB2_LICENSE_FILES = COPYING
 
-# configure insists on a Python (AM_PATH_PYTHON); take Debian's, not
-# whatever "python" comes first in PATH.
-HOST_GRUB2_CONF_ENV = PYTHON=/usr/bin/python3
-
 # Only what grub-mkimage and the i386-pc modules need: no fonts, themes,
 # device-mapper, ZFS, FUSE or translations.
 HOST_GRUB2_CONF_OPTS = \
@@ -41,8 +37,18 @@ HOST_GRUB2_CONF_OPTS = \
 	--disable-grub-themes \
 	--disable-device-mapper \
 	--disable-libzfs \
-	--disable-liblzma \
-	TARGET_CC="$(HOST_CC)"
+	--disable-liblzma
+
+# Configured without the framework's host CFLAGS/LDFLAGS: GRUB's own flags
+# for the 32-bit boot code (-Os) must not be overridden, or core.img grows
+# and BIOS boot stops after "GRUB loading." (seen with CFLAGS=-O2 and an
+# rpath in LDFLAGS). configure insists on a Python (AM_PATH_PYTHON): take
+# Debian's, not whatever "python" comes first in PATH.
+define HOST_GRUB2_CONFIGURE_CMDS
+	cd $(@D) && PATH=$(HOST_PATH) CC="$(HOST_CC)" TARGET_CC="$(HOST_CC)" \
+		PYTHON=/usr/bin/python3 ./configure --prefix=$(HOST_DIR) \
+		$(HOST_GRUB2_CONF_OPTS)
+endef
 
 $(eval $(host-autotools-package))
 
