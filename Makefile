@@ -14,21 +14,22 @@ override O := $(abspath $(O))
 MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
 
 .DEFAULT_GOAL := all
-MAKEFLAGS += --no-builtin-rules --no-builtin-variables
+# No built-in suffix rules for our files. (No -r/-R in MAKEFLAGS: package builds
+# run $(MAKE) and may rely on make's built-in rules and variables.)
 .SUFFIXES:
 
 # Targets that never need a .config (or the package .mk files).
 NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconfig \
 	syncconfig savedefconfig allnoconfig alldefconfig allyesconfig defconfig \
 	%_defconfig clean distclean check check-kconfig check-framework check-runtime \
-	kconfig-tools
+	kconfig-tools kconfig-mtools
 
 # --- parallelism ----------------------------------------------------------------
 # Top-level make is parallel by default: without -j on the command line the
 # Makefile re-runs itself once per goal (in order) with -j<cores>. Goals run one
 # after another, so "make foo_defconfig all" or "make clean all" keep their order.
 ifeq ($(filter -j%,$(MAKEFLAGS))$(SMARTOS_NO_REEXEC),)
-JOBS := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+JOBS := $(or $(shell nproc 2>/dev/null),1)
 GOALS := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 .PHONY: $(GOALS) _smartos_reexec
 $(wordlist 2,$(words $(GOALS)),$(GOALS)): _smartos_reexec ; @:
@@ -95,7 +96,7 @@ include $(sort $(wildcard package/*/*.mk))
 $(eval $(pkg-generate-all))
 include package/pkg-rootfs.mk
 
-.PHONY: all source show-info run
+.PHONY: all source show-info run graph-depends
 all: $(ROOTFS_IMAGES_STAMP)
 
 source: $(foreach p,$(PACKAGES_CLOSURE),$(p)-source)
@@ -104,47 +105,69 @@ show-info:
 	$(file >$(O)/build/show-info.tsv,$(show-info-tsv))
 	$(PYTHON3) support/scripts/show-info $(O)/build/show-info.tsv
 
+# The dependency graph of the configuration (graphviz dot; SVG when dot is there).
+define graph-depends-dot
+digraph smartos {
+	rankdir=LR;
+$(foreach p,$(PACKAGES_CLOSURE),	"$(p)";$(sep)$(foreach d,$($(call UPPERCASE,$(p))_FINAL_DEPENDENCIES),	"$(p)" -> "$(d)";$(sep)))}
+endef
+graph-depends:
+	$(file >$(O)/graph-depends.dot,$(graph-depends-dot))
+	if command -v dot >/dev/null; then dot -Tsvg -o $(O)/graph-depends.svg $(O)/graph-depends.dot && echo "Wrote $(O)/graph-depends.svg"; \
+	else echo "Wrote $(O)/graph-depends.dot"; fi
+
 run: $(ROOTFS_IMAGES_STAMP)
 	$(if $(SMARTOS_RUN_SCRIPT_PATH),,$(error SMARTOS_RUN_SCRIPT is not set: this configuration has no run script))
 	cd $(BINARIES_DIR) && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) \
-		$(TOPDIR)/$(SMARTOS_RUN_SCRIPT_PATH) $(BINARIES_DIR)
+		$(call abs-path,$(SMARTOS_RUN_SCRIPT_PATH)) $(BINARIES_DIR)
 endif # build mode
 
 # --- configuration targets ------------------------------------------------------
 $(KCONFIG_DIR):
 	mkdir -p $@
 
-# Build our own Kconfig front ends unless KCONFIG_CONF / KCONFIG_MCONF point elsewhere.
-$(KCONFIG_BUILT_TOOLS): | $(KCONFIG_DIR)
+# Build our own Kconfig front ends unless KCONFIG_CONF / KCONFIG_MCONF point
+# elsewhere. Configuration targets always ask support/kconfig to bring them up to
+# date (cheap when nothing changed); the build only needs conf to exist.
+define kconfig-build-tool
 	if [ ! -f support/kconfig/Makefile ]; then \
 		echo "ERROR: support/kconfig/Makefile is missing (the Kconfig engine is not in this tree);" >&2; \
 		echo "       set KCONFIG_CONF=<path to a kernel-compatible conf> to use another one." >&2; \
 		exit 1; \
 	fi
-	$(MAKE) -C support/kconfig O=$(KCONFIG_DIR) $@
-kconfig-tools: $(KCONFIG_CONF)
+	mkdir -p $(KCONFIG_DIR)
+	$(MAKE) -s --no-print-directory -C support/kconfig O=$(KCONFIG_DIR) $(1)
+endef
+$(KCONFIG_BUILT_TOOLS):
+	+$(call kconfig-build-tool,$@)
+
+.PHONY: kconfig-tools kconfig-mtools
+kconfig-tools:
+	+$(if $(filter $(KCONFIG_DIR)/conf,$(KCONFIG_CONF)),$(call kconfig-build-tool,$(KCONFIG_CONF)))
+kconfig-mtools: kconfig-tools
+	+$(if $(filter $(KCONFIG_DIR)/mconf,$(KCONFIG_MCONF)),$(call kconfig-build-tool,$(KCONFIG_MCONF)))
 
 DEFCONFIGS := $(sort $(notdir $(wildcard configs/*_defconfig)))
 
-%_defconfig: configs/%_defconfig | $(KCONFIG_CONF) $(KCONFIG_DIR)
+%_defconfig: configs/%_defconfig | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--defconfig $(TOPDIR)/$<)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 	printf '%s\n' "$(TOPDIR)/$<" > $(DEFCONFIG_ORIGIN).tmp && mv $(DEFCONFIG_ORIGIN).tmp $(DEFCONFIG_ORIGIN)
 
-oldconfig syncconfig olddefconfig allnoconfig alldefconfig allyesconfig: | $(KCONFIG_CONF) $(KCONFIG_DIR)
+oldconfig syncconfig olddefconfig allnoconfig alldefconfig allyesconfig: | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--$@)
 	$(if $(filter syncconfig,$@),,$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null)
 
-defconfig: | $(KCONFIG_CONF) $(KCONFIG_DIR)
+defconfig: | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--alldefconfig)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 
-menuconfig nconfig: | $(KCONFIG_MCONF) $(KCONFIG_DIR)
+menuconfig nconfig: | kconfig-mtools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_MCONF),)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 
 # savedefconfig writes back to the defconfig the .config came from, or DEFCONFIG=.
-savedefconfig: | $(KCONFIG_CONF) $(KCONFIG_DIR)
+savedefconfig: | kconfig-tools $(KCONFIG_DIR)
 	set -e; dest="$(DEFCONFIG)"; \
 	if [ -z "$$dest" ] && [ -f $(DEFCONFIG_ORIGIN) ]; then dest=$$(cat $(DEFCONFIG_ORIGIN)); fi; \
 	if [ -z "$$dest" ]; then echo "ERROR: no defconfig to save to: pass DEFCONFIG=<file>" >&2; exit 1; fi; \
@@ -157,12 +180,14 @@ list-defconfigs:
 
 # --- cleaning ---------------------------------------------------------------------
 .PHONY: clean distclean
-# clean keeps .config and the download cache; distclean removes the output dir.
+# clean keeps .config, the Kconfig tools and the download cache; distclean
+# removes the whole output directory.
 clean:
-	rm -rf $(O)/build $(O)/per-package $(O)/target $(O)/staging $(O)/host $(O)/images \
+	rm -rf $(O)/per-package $(O)/target $(O)/staging $(O)/host $(O)/images $(O)/graph-depends.* \
 		$(filter-out $(O)/build/kconfig,$(wildcard $(O)/build/*))
 
 distclean:
+	$(if $(filter $(TOPDIR) $(HOME) /,$(O)),$(error refusing to remove O=$(O)))
 	rm -rf $(O)
 
 # --- tests ------------------------------------------------------------------------
@@ -183,11 +208,15 @@ check-kconfig:
 	$(MAKE) -C support/kconfig/tests/conformance check CONF=$(KCONFIG_CHECK_DIR)/conf \
 		WORKDIR=$(O)/build/kconfig-conformance
 
+# The test drivers run make themselves, as a user would: without this make's
+# MAKEFLAGS (whose jobserver they could not use: they would build with -j1).
+CLEAN_MAKE_ENV := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u O \
+	-u SMARTOS_NO_REEXEC -u SMARTOS_PACKAGE_JOBS
 check-framework:
-	support/testing/framework/run-tests
+	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests
 
 check-runtime:
-	if [ -x support/testing/runtime/run ]; then support/testing/runtime/run; \
+	if [ -x support/testing/runtime/run ]; then $(CLEAN_MAKE_ENV) support/testing/runtime/run; \
 	elif [ -f support/testing/runtime/Makefile ]; then $(MAKE) -C support/testing/runtime check; \
 	else echo "ERROR: check-runtime: support/testing/runtime/run is missing" >&2; exit 1; fi
 

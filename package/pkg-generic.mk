@@ -45,6 +45,12 @@
 # BINARIES_DIR point at the package's own per-package directories.
 ################################################################################
 
+# The download directory is fixed once the configuration is read, and handed to
+# recursive makes and scripts through the environment (auto.conf's
+# SMARTOS_DL_DIR="..." must not reach them instead).
+DL_DIR := $(DL_DIR)
+export SMARTOS_DL_DIR := $(DL_DIR)
+
 # --- registration (while the .mk files are read) --------------------------------
 pkg-mkfile = $(lastword $(MAKEFILE_LIST))
 pkgdir = $(patsubst %/,%,$(dir $(pkg-mkfile)))
@@ -111,20 +117,24 @@ $(2)_DL_FILES := $(addprefix $($(2)_DL_DIR)/,$(call qstrip,$($(2)_SOURCE)) $(not
 endef
 
 # --- input hash ------------------------------------------------------------------------
+# Every package's hash is computed by one call of support/scripts/pkg-hashes
+# over a manifest of all packages (description, input files, dependencies).
 pkg-config-symbols = $(sort $(filter SMARTOS_PACKAGE_$(1) SMARTOS_PACKAGE_$(1)_% SMARTOS_$(1)_%,$(.VARIABLES)) $($(1)_CONFIG_VARS))
+# (ccache in front of a compiler does not change what is built: left out.)
 pkg-hash-string = name=$($(1)_NAME) \
-	$(foreach v,$(PKG_HASHED_VARS),$(v)=$($(1)_$(v))) \
-	$(foreach s,$(call pkg-config-symbols,$(1)),$(s)=$($(s))) \
-	$(foreach d,$($(1)_FINAL_DEPENDENCIES),dep:$(d)=$(call pkg-hash,$(call UPPERCASE,$(d))))
+	$(subst ccache ,,$(foreach v,$(PKG_HASHED_VARS),$(v)=$($(1)_$(v)))) \
+	$(foreach s,$(call pkg-config-symbols,$(1)),$(s)=$($(s)))
 pkg-input-files = $(strip $(wildcard $($(1)_PKGDIR) $($(1)_INPUT_FILES) $($(1)_PATCHES) \
-	$($(1)_KCONFIG_FILE) $($(1)_KCONFIG_FRAGMENT_FILES) $(if $(filter local,$($(1)_SITE_METHOD)),$($(1)_SITE))))
-pkg-compute-hash = $(shell { printf '%s\n' $(call shq,$(call pkg-hash-string,$(1))); \
-	$(if $(call pkg-input-files,$(1)),find $(call pkg-input-files,$(1)) -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum;) } \
-	| sha256sum | cut -c1-16)
-# pkg-hash <PREFIX>: computed once per make run.
-pkg-hash = $(if $(filter computing,$($(1)_HASH_MEMO)),$(error dependency cycle through package $($(1)_NAME)))$(strip \
-	$(if $($(1)_HASH_MEMO),,$(eval $(1)_HASH_MEMO := computing)$(eval $(1)_HASH_MEMO := $(call pkg-compute-hash,$(1)))) \
-	$($(1)_HASH_MEMO))
+	$($(1)_KCONFIG_FILE) $($(1)_KCONFIG_FRAGMENT_FILES) $(if $(filter local,$($(1)_SITE_METHOD)),$(call qstrip,$($(1)_SITE)))))
+define pkg-manifest-record
+P $(1)
+S $(call pkg-hash-string,$(1))
+F $(call pkg-input-files,$(1))
+D $(foreach d,$($(1)_FINAL_DEPENDENCIES),$(call UPPERCASE,$(d)))
+E
+endef
+PKG_MANIFEST = $(BUILD_DIR)/pkg-inputs.txt
+pkg-hash = $($(1)_HASH)
 
 # --- default step commands ---------------------------------------------------------------
 # Local directory: copy it; a tarball: unpack without its top directory.
@@ -133,20 +143,17 @@ pkg-extract-tarball = tar -xf $($(1)_DL_DIR)/$(call qstrip,$($(1)_SOURCE)) -C $(
 pkg-default-extract = $(if $(filter local,$($(1)_SITE_METHOD)),$(pkg-extract-local),$(if $(call qstrip,$($(1)_SOURCE)),$(pkg-extract-tarball)))
 
 define pkg-apply-patches
-	$(foreach p,$($(1)_PATCHES),echo "Applying $(p)" && patch -d $(@D) -p1 -N --no-backup-if-mismatch -i $(TOPDIR)/$(p)$(sep))
+	$(foreach p,$($(1)_PATCHES),echo "Applying $(p)" && patch -d $(@D) -p1 -N --no-backup-if-mismatch -i $(call abs-path,$(p))$(sep))
 endef
 
 # Per-package directories: fresh, then every dependency's trees (hard links).
-define pkg-prepare-ppd
-	rm -rf $($(1)_PPD)
-	mkdir -p $($(1)_PPD)/target $($(1)_PPD)/staging $($(1)_PPD)/host $($(1)_PPD)/images
-	$(foreach d,$($(1)_FINAL_DEPENDENCIES),$(foreach t,target staging host,rsync -a --link-dest=$(PER_PACKAGE_DIR)/$(d)/$(t)/ $(PER_PACKAGE_DIR)/$(d)/$(t)/ $($(1)_PPD)/$(t)/$(sep)))
-endef
+pkg-prepare-ppd = $(SCRIPTS)/ppd-prepare $(PER_PACKAGE_DIR) $($(1)_NAME) $($(1)_FINAL_DEPENDENCIES)
 
 pkg-run-hooks = $(foreach h,$($(1)),$(call $(h))$(sep))
 # One progress line per step on the terminal (make prints it as the step starts),
 # the same line in the package log.
-pkg-progress = $(info >>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2))echo '>>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2)'
+# A package with FOO_QUIET = YES (the virtual "toolchain") stays off the terminal.
+pkg-progress = $(if $(filter YES,$($(1)_QUIET)),,$(info >>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2)))echo '>>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2)'
 
 # A step's recipe: progress, pre hooks, commands, post hooks, stamp.
 # pkg-step <PREFIX>,<Progress text>,<CMDS variable suffix>,<HOOKS infix>
@@ -189,8 +196,7 @@ endef
 pkg-dl-recheck = $(if $(call qstrip,$($(1)_SOURCE)),$(call pkg-dl-cmd,$(1),$(call qstrip,$($(1)_SOURCE)),y) --no-touch$(sep))$(foreach f,$($(1)_EXTRA_DOWNLOADS),$(call pkg-dl-cmd,$(1),$(f),) --no-touch$(sep))
 
 define pkg-stamps
-$(2)_HASH := $(call pkg-hash,$(2))
-$(2)_STAMP_EXTRACTED := $($(2)_DIR)/.stamp_extracted.$(call pkg-hash,$(2))
+$(2)_STAMP_EXTRACTED := $($(2)_DIR)/.stamp_extracted.$($(2)_HASH)
 $(2)_STAMP_PATCHED := $($(2)_DIR)/.stamp_patched
 $(2)_STAMP_CONFIGURED := $($(2)_DIR)/.stamp_configured
 $(2)_STAMP_BUILT := $($(2)_DIR)/.stamp_built
@@ -205,7 +211,6 @@ $(2)_INSTALL_STAMPS := $(if $(filter host,$($(2)_TYPE)),$($(2)_DIR)/.stamp_host_
 endef
 
 define pkg-rules
-$(foreach d,$($(2)_FINAL_DEPENDENCIES),$(if $($(call UPPERCASE,$(d))_NAME),,$(error package $(1) ($($(2)_PKGDIR)) depends on "$(d)", which no package defines)))
 $(if $(call qstrip,$($(2)_SOURCE)),$(if $(DL_RULE_DONE_$($(2)_DL_DIR)/$(call qstrip,$($(2)_SOURCE))),,$(call pkg-dl-rule,$(2),$(call qstrip,$($(2)_SOURCE)),y)))
 $(foreach f,$($(2)_EXTRA_DOWNLOADS),$(if $(DL_RULE_DONE_$($(2)_DL_DIR)/$(notdir $(f))),,$(call pkg-dl-rule,$(2),$(f),))$(sep))
 
@@ -217,6 +222,7 @@ $($(2)_DIR)/.stamp_%: private STAGING_DIR = $($(2)_PPD)/staging
 $($(2)_DIR)/.stamp_%: private HOST_DIR = $($(2)_PPD)/host
 $($(2)_DIR)/.stamp_%: private BINARIES_DIR = $($(2)_PPD)/images
 $($(2)_DIR)/.stamp_%: private PKG = $(2)
+$($(2)_DIR)/.stamp_%: private export PATH = $$(HOST_PATH)
 $($(2)_STAMP_EXTRACTED): private .SHELLFLAGS := $($(2)_LOG) $(1) extract -c
 $($(2)_STAMP_PATCHED): private .SHELLFLAGS := $($(2)_LOG) $(1) patch -c
 $($(2)_STAMP_CONFIGURED): private .SHELLFLAGS := $($(2)_LOG) $(1) configure -c
@@ -289,7 +295,7 @@ $(1)-reconfigure:
 $(1)-show-depends:
 	echo $($(2)_FINAL_DEPENDENCIES)
 $(1)-show-hash:
-	echo $(call pkg-hash,$(2))
+	echo $($(2)_HASH)
 endef
 
 # Packages selected by the configuration: SMARTOS_PACKAGE_<NAME>=y (host packages
@@ -299,15 +305,21 @@ pkg-selected = $(filter y,$(SMARTOS_PACKAGE_$(call UPPERCASE,$(1))))
 # Transitive closure of a list of packages (the list included).
 pkg-closure = $(sort $(foreach p,$(1),$(p) $(call pkg-closure,$($(call UPPERCASE,$(p))_FINAL_DEPENDENCIES))))
 
+# pkg-generate-all: run once all .mk files are read; each line is done in turn.
 define pkg-generate-all
 $(foreach p,$(ALL_PKGS),$(eval $(call pkg-inherit,$(p),$(call UPPERCASE,$(p)))))
 $(foreach p,$(ALL_PKGS),$(eval $(call pkg-defaults,$(p),$(call UPPERCASE,$(p)))))
 $(foreach p,$(ALL_PKGS),$(eval $(call pkg-derived,$(p),$(call UPPERCASE,$(p)))))
 $(foreach p,$(ALL_PKGS),$(eval $(call pkg-derived2,$(p),$(call UPPERCASE,$(p)))))
+$(foreach p,$(ALL_PKGS),$(foreach d,$($(call UPPERCASE,$(p))_FINAL_DEPENDENCIES),$(if $($(call UPPERCASE,$(d))_NAME),,$(error package $(p) ($($(call UPPERCASE,$(p))_PKGDIR)) depends on "$(d)", which no package defines))))
+$(eval PACKAGES := $(foreach p,$(ALL_PKGS),$(if $(call pkg-selected,$(p)),$(p))))
+$(eval PACKAGES_CLOSURE := $(call pkg-closure,$(PACKAGES)))
+$(file >$(PKG_MANIFEST),$(foreach p,$(ALL_PKGS),$(call pkg-manifest-record,$(call UPPERCASE,$(p)))$(sep))$(rootfs-manifest-record))
+$(eval PKG_HASHES := $(shell $(PYTHON3) $(SCRIPTS)/pkg-hashes $(PKG_MANIFEST)))
+$(if $(filter 0,$(.SHELLSTATUS)),,$(error computing the package hashes failed (manifest: $(PKG_MANIFEST))))
+$(foreach w,$(PKG_HASHES),$(eval $(w)))
 $(foreach p,$(ALL_PKGS),$(eval $(call pkg-stamps,$(p),$(call UPPERCASE,$(p)))))
 $(foreach p,$(ALL_PKGS),$(eval $(call pkg-rules,$(p),$(call UPPERCASE,$(p)))))
-PACKAGES := $(foreach p,$(ALL_PKGS),$(if $(call pkg-selected,$(p)),$(p)))
-PACKAGES_CLOSURE := $(call pkg-closure,$(foreach p,$(ALL_PKGS),$(if $(call pkg-selected,$(p)),$(p))))
 endef
 
 # show-info: one tab-separated line per package of the configuration (selected

@@ -18,14 +18,15 @@
 # is written by a pre-configure hook).
 # Targets: foo-menuconfig (each editor), foo-update-config (save the full
 # .config to FOO_KCONFIG_FILE), foo-savedefconfig (save "make savedefconfig"
-# output to FOO_KCONFIG_FILE); both refuse when fragments are in use.
+# output to FOO_KCONFIG_FILE); both refuse when fragments are in use. Saving
+# keeps the build directory (no rebuild from scratch for the new input hash).
 ################################################################################
 
 kconfig-package = $(call register-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir),target,kconfig)
 
 define kconfig-configure
-	$(if $($(PKG)_KCONFIG_FILE),cp $(TOPDIR)/$($(PKG)_KCONFIG_FILE) $(@D)/$($(PKG)_KCONFIG_DOTCONFIG),$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $($(PKG)_KCONFIG_OPTS) $($(PKG)_KCONFIG_DEFCONFIG))
-	$(if $($(PKG)_KCONFIG_FRAGMENT_FILES),$(SCRIPTS)/kconfig-merge $(@D)/$($(PKG)_KCONFIG_DOTCONFIG) $(addprefix $(TOPDIR)/,$($(PKG)_KCONFIG_FRAGMENT_FILES)))
+	$(if $($(PKG)_KCONFIG_FILE),cp $(call abs-path,$($(PKG)_KCONFIG_FILE)) $(@D)/$($(PKG)_KCONFIG_DOTCONFIG),$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $($(PKG)_KCONFIG_OPTS) $($(PKG)_KCONFIG_DEFCONFIG))
+	$(if $($(PKG)_KCONFIG_FRAGMENT_FILES),$(SCRIPTS)/kconfig-merge $(@D)/$($(PKG)_KCONFIG_DOTCONFIG) $(call abs-path,$($(PKG)_KCONFIG_FRAGMENT_FILES)))
 	$(if $(filter oldconfig,$($(PKG)_KCONFIG_RESOLVE)),{ yes '' || true; } | )$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $($(PKG)_KCONFIG_OPTS) $($(PKG)_KCONFIG_RESOLVE)
 endef
 
@@ -44,14 +45,26 @@ $(foreach e,$($(2)_KCONFIG_EDITORS),$(call kconfig-editor-rule,$(1),$(2),$(e)))
 .PHONY: $(1)-update-config $(1)-savedefconfig
 $(1)-update-config: $(BUILD_DIR)/$(1)/.stamp_configured
 	$$(call kconfig-no-fragments,$(2),$$@)
-	cp $(BUILD_DIR)/$(1)/$$($(2)_KCONFIG_DOTCONFIG) $$($(2)_KCONFIG_FILE)
+	cp $(BUILD_DIR)/$(1)/$$($(2)_KCONFIG_DOTCONFIG) $$($(2)_KCONFIG_FILE).tmp
+	mv $$($(2)_KCONFIG_FILE).tmp $$($(2)_KCONFIG_FILE)
 	echo "Saved $$($(2)_KCONFIG_FILE)"
+	$$(call kconfig-rekey,$(1))
 $(1)-savedefconfig: $(BUILD_DIR)/$(1)/.stamp_configured
 	$$(call kconfig-no-fragments,$(2),$$@)
 	$$(TARGET_MAKE_ENV) $$(MAKE) -C $(BUILD_DIR)/$(1) $$($(2)_KCONFIG_OPTS) savedefconfig
-	cp $(BUILD_DIR)/$(1)/defconfig $$($(2)_KCONFIG_FILE)
+	cp $(BUILD_DIR)/$(1)/defconfig $$($(2)_KCONFIG_FILE).tmp
+	mv $$($(2)_KCONFIG_FILE).tmp $$($(2)_KCONFIG_FILE)
 	echo "Saved $$($(2)_KCONFIG_FILE)"
+	$$(call kconfig-rekey,$(1))
 endef
+
+# The saved file now changes the package's input hash, but the build dir already
+# holds exactly that configuration: rename its first stamp to the new hash so
+# the next make builds incrementally instead of starting from a fresh tree.
+kconfig-rekey = new=$$($(MAKE) -s --no-print-directory O=$(O) $(1)-show-hash) && \
+	for s in $(BUILD_DIR)/$(1)/.stamp_extracted.*; do \
+		[ "$$s" = $(BUILD_DIR)/$(1)/.stamp_extracted.$$new ] || mv "$$s" $(BUILD_DIR)/$(1)/.stamp_extracted.$$new; \
+	done
 
 kconfig-no-fragments = $(if $($(1)_KCONFIG_FRAGMENT_FILES),$(error $(2): $(1)_KCONFIG_FRAGMENT_FILES is set; edit the fragments by hand))$(if $($(1)_KCONFIG_FILE),,$(error $(2): $(1)_KCONFIG_FILE is not set))
 

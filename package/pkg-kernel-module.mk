@@ -9,13 +9,17 @@
 # once for the whole target in the image step. FOO_DEPENDENCIES gets linux.
 ################################################################################
 
+# The kernel's own make arguments (LINUX_MAKE_OPTS of package/linux) when it has
+# them, so modules are built with the very compiler and flags of the kernel.
+KERNEL_MODULE_MAKE_FLAGS = $(or $(LINUX_MAKE_OPTS),$(KERNEL_MAKE_FLAGS))
+
 kernel-module = $(call register-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir),target,kernel-module)
 
 define kernel-module-build
-	$(foreach d,$($(PKG)_MODULE_SUBDIRS),$(TARGET_MAKE_ENV) $(MAKE) -C $(LINUX_DIR) $(KERNEL_MAKE_FLAGS) $($(PKG)_MODULE_MAKE_OPTS) M=$(@D)/$(d) modules$(sep))
+	$(foreach d,$($(PKG)_MODULE_SUBDIRS),$(TARGET_MAKE_ENV) $(MAKE) -C $(LINUX_DIR) $(KERNEL_MODULE_MAKE_FLAGS) $($(PKG)_MODULE_MAKE_OPTS) M=$(@D)/$(d) modules$(sep))
 endef
 define kernel-module-install
-	$(foreach d,$($(PKG)_MODULE_SUBDIRS),$(TARGET_MAKE_ENV) $(MAKE) -C $(LINUX_DIR) $(KERNEL_MAKE_FLAGS) $($(PKG)_MODULE_MAKE_OPTS) M=$(@D)/$(d) INSTALL_MOD_PATH=$(TARGET_DIR) INSTALL_MOD_DIR=extra DEPMOD=true modules_install$(sep))
+	$(foreach d,$($(PKG)_MODULE_SUBDIRS),$(TARGET_MAKE_ENV) $(MAKE) -C $(LINUX_DIR) $(KERNEL_MODULE_MAKE_FLAGS) $($(PKG)_MODULE_MAKE_OPTS) M=$(@D)/$(d) INSTALL_MOD_PATH=$(TARGET_DIR) INSTALL_MOD_DIR=extra DEPMOD=true modules_install$(sep))
 endef
 
 define pkg-defaults-kernel-module

@@ -8,7 +8,8 @@
 #   scripts (SMARTOS_ROOTFS_POST_BUILD_SCRIPT). A package that is no longer
 #   selected is simply not merged: it disappears from the target.
 # rootfs images: ELF check (every dynamic ELF finds its interpreter and
-#   libraries), then under one fakeroot session: ownership root:root, the
+#   libraries), then under one fakeroot session: ownership root:root, users
+#   (FOO_USERS, SMARTOS_ROOTFS_USERS_TABLES, root password), the
 #   permission/device tables (SMARTOS_ROOTFS_DEVICE_TABLE + FOO_PERMISSIONS),
 #   cpio / ext4 (mke2fs -d) / tar; then post-image scripts and the run script.
 # Both steps' stamps carry a hash of everything they depend on.
@@ -17,23 +18,7 @@
 ROOTFS_DIR := $(BUILD_DIR)/rootfs
 ROOTFS_LOG := $(ROOTFS_DIR)/smartos-build.log
 
-rootfs-list = $(foreach f,$(call qstrip,$(1)),$(f))
-ROOTFS_OVERLAYS = $(call rootfs-list,$(SMARTOS_ROOTFS_OVERLAY))
-ROOTFS_POST_BUILD_SCRIPTS = $(call rootfs-list,$(SMARTOS_ROOTFS_POST_BUILD_SCRIPT))
-ROOTFS_POST_IMAGE_SCRIPTS = $(call rootfs-list,$(SMARTOS_ROOTFS_POST_IMAGE_SCRIPT))
-ROOTFS_POST_SCRIPT_ARGS = $(call qstrip,$(SMARTOS_ROOTFS_POST_SCRIPT_ARGS))
-ROOTFS_DEVICE_TABLES = $(call rootfs-list,$(SMARTOS_ROOTFS_DEVICE_TABLE))
-SMARTOS_RUN_SCRIPT_PATH = $(call qstrip,$(SMARTOS_RUN_SCRIPT))
-
-ROOTFS_CONFIG_SYMBOLS = $(sort $(filter SMARTOS_TARGET_GENERIC_% SMARTOS_ROOTFS_% SMARTOS_TARGET_ROOTFS_% SMARTOS_RUN_SCRIPT,$(.VARIABLES)))
-ROOTFS_INPUT_FILES = $(wildcard $(ROOTFS_OVERLAYS) $(ROOTFS_POST_BUILD_SCRIPTS) \
-	$(ROOTFS_POST_IMAGE_SCRIPTS) $(ROOTFS_DEVICE_TABLES) $(SMARTOS_RUN_SCRIPT_PATH))
-ROOTFS_HASH_STRING = $(foreach p,$(PACKAGES_CLOSURE),$(p)=$($(call UPPERCASE,$(p))_HASH)) \
-	$(foreach s,$(ROOTFS_CONFIG_SYMBOLS),$(s)=$($(s)))
-ROOTFS_HASH := $(shell { printf '%s\n' $(call shq,$(ROOTFS_HASH_STRING)); \
-	$(if $(ROOTFS_INPUT_FILES),find $(ROOTFS_INPUT_FILES) -type f -print0 | LC_ALL=C sort -z | xargs -0r sha256sum;) } \
-	| sha256sum | cut -c1-16)
-
+# The inputs (ROOTFS_HASH) are described in package/Makefile.in.
 ROOTFS_FINALIZE_STAMP := $(ROOTFS_DIR)/.stamp_target_finalized.$(ROOTFS_HASH)
 ROOTFS_IMAGES_STAMP := $(ROOTFS_DIR)/.stamp_images.$(ROOTFS_HASH)
 
@@ -46,22 +31,19 @@ $(ROOTFS_DIR)/.stamp_%: private SHELL := $(SCRIPTS)/step-shell
 $(ROOTFS_FINALIZE_STAMP): private .SHELLFLAGS := $(ROOTFS_LOG) rootfs target-finalize -c
 $(ROOTFS_IMAGES_STAMP): private .SHELLFLAGS := $(ROOTFS_LOG) rootfs images -c
 
+# support/scripts/merge-trees copies from each package, in dependency order,
+# what it installed itself (not what it got from its dependencies).
 define rootfs-merge-trees
 	rm -rf $(TARGET_DIR) $(STAGING_DIR) $(HOST_DIR) $(BINARIES_DIR)
-	mkdir -p $(TARGET_DIR) $(STAGING_DIR) $(HOST_DIR) $(BINARIES_DIR)
-	$(foreach p,$(rootfs-order),echo "Merging $(p)" && $(foreach t,target staging host images,rsync -a $(PER_PACKAGE_DIR)/$(p)/$(t)/ $($(call UPPERCASE,$(t))_MERGE_DIR)/ && ) true$(sep))
+	$(PYTHON3) $(SCRIPTS)/merge-trees $(PER_PACKAGE_DIR) $(O) $(rootfs-order)
 endef
-TARGET_MERGE_DIR = $(TARGET_DIR)
-STAGING_MERGE_DIR = $(STAGING_DIR)
-HOST_MERGE_DIR = $(HOST_DIR)
-IMAGES_MERGE_DIR = $(BINARIES_DIR)
 
 define rootfs-system-settings
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME))) > $(TARGET_DIR)/etc/hostname)
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE))) > $(TARGET_DIR)/etc/issue)
-	$(foreach d,$(ROOTFS_OVERLAYS),echo "Overlay $(d)" && rsync -a --exclude=.empty $(d)/ $(TARGET_DIR)/$(sep))
+	$(foreach d,$(ROOTFS_OVERLAYS),echo "Overlay $(d)" && rsync -a --exclude=.empty $(call abs-path,$(d))/ $(TARGET_DIR)/$(sep))
 	for m in $(TARGET_DIR)/lib/modules/*/; do [ -d "$$m" ] || continue; v=$$(basename "$$m"); echo "depmod $$v"; depmod -a -b $(TARGET_DIR) "$$v"; done
-	$(foreach s,$(ROOTFS_POST_BUILD_SCRIPTS),echo "Running post-build script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(TOPDIR)/$(s) $(TARGET_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
+	$(foreach s,$(ROOTFS_POST_BUILD_SCRIPTS),echo "Running post-build script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(TARGET_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
 endef
 
 $(ROOTFS_FINALIZE_STAMP): $(foreach p,$(PACKAGES_CLOSURE),$($(call UPPERCASE,$(p))_STAMP_INSTALLED))
@@ -78,13 +60,20 @@ define rootfs-package-permissions
 $(foreach p,$(PACKAGES_CLOSURE),$(if $($(call UPPERCASE,$(p))_PERMISSIONS),$($(call UPPERCASE,$(p))_PERMISSIONS)$(sep)))
 endef
 
+# The users of every selected package (FOO_USERS), one table.
+ROOTFS_PACKAGE_USERS = $(ROOTFS_DIR)/package-users.txt
+define rootfs-package-users
+$(foreach p,$(PACKAGES_CLOSURE),$(if $($(call UPPERCASE,$(p))_USERS),$($(call UPPERCASE,$(p))_USERS)$(sep)))
+endef
+
 ROOTFS_CPIO_NAME = rootfs.cpio$(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO_GZIP)),.gz)
 
 # The commands run inside the fakeroot session (one shell script).
 define rootfs-fakeroot-script
 set -e
 chown -h -R 0:0 $(TARGET_DIR)
-$(SCRIPTS)/apply-permissions $(TARGET_DIR) $(addprefix $(TOPDIR)/,$(ROOTFS_DEVICE_TABLES)) $(ROOTFS_PACKAGE_PERMISSIONS)
+SMARTOS_ROOT_PASSWORD=$(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ROOT_PASSWD))) $(SCRIPTS)/mkusers $(TARGET_DIR) $(ROOTFS_PACKAGE_USERS) $(call abs-path,$(ROOTFS_USERS_TABLES))
+$(SCRIPTS)/apply-permissions $(TARGET_DIR) $(call abs-path,$(ROOTFS_DEVICE_TABLES)) $(ROOTFS_PACKAGE_PERMISSIONS)
 $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO)),echo "Making $(BINARIES_DIR)/$(ROOTFS_CPIO_NAME)"
 cd $(TARGET_DIR) && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc --reproducible $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO_GZIP)),| gzip -9n) > $(BINARIES_DIR)/$(ROOTFS_CPIO_NAME))
 $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_EXT4)),echo "Making $(BINARIES_DIR)/rootfs.ext4"
@@ -99,8 +88,9 @@ $(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP)
 	$(info >>> Checking the target and generating root filesystem images)
 	$(PYTHON3) $(SCRIPTS)/check-elf $(TARGET_DIR)
 	$(file >$(ROOTFS_PACKAGE_PERMISSIONS),$(rootfs-package-permissions))
+	$(file >$(ROOTFS_PACKAGE_USERS),$(rootfs-package-users))
 	$(file >$(ROOTFS_DIR)/fakeroot.sh,$(rootfs-fakeroot-script))
 	fakeroot -- bash $(ROOTFS_DIR)/fakeroot.sh
-	$(foreach s,$(ROOTFS_POST_IMAGE_SCRIPTS),echo "Running post-image script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(TOPDIR)/$(s) $(BINARIES_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
-	$(if $(SMARTOS_RUN_SCRIPT_PATH),install -m 0755 $(TOPDIR)/$(SMARTOS_RUN_SCRIPT_PATH) $(BINARIES_DIR)/run.sh)
+	$(foreach s,$(ROOTFS_POST_IMAGE_SCRIPTS),echo "Running post-image script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(BINARIES_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
+	$(if $(SMARTOS_RUN_SCRIPT_PATH),install -m 0755 $(call abs-path,$(SMARTOS_RUN_SCRIPT_PATH)) $(BINARIES_DIR)/run.sh)
 	touch $@

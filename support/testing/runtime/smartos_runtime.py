@@ -131,6 +131,7 @@ class Machine:
         self.extra_args = list(extra_args)
         self.child = None
         self.boot_seconds = None
+        self.shell_seconds = None
         self._log = None
 
     def __enter__(self):
@@ -171,11 +172,13 @@ class Machine:
 
     def login(self, user="root", timeout=BOOT_TIMEOUT):
         """Wait for the login prompt, log in, and prepare the shell for
-        machine-readable commands. Records boot_seconds (start to prompt)."""
+        machine-readable commands. Records boot_seconds (qemu start to the
+        login prompt) and shell_seconds (qemu start to the shell prompt)."""
         self.expect(r"login: ", timeout)
         self.boot_seconds = time.monotonic() - self._start_time
         self.child.sendline(user)
         self.expect(r"[#$] ", COMMAND_TIMEOUT)
+        self.shell_seconds = time.monotonic() - self._start_time
         # No echo, no prompt, no kernel messages on the console: what comes
         # back is the command's own output.
         self.child.sendline("stty -echo; PS1=''; PS2=''; dmesg -n 1")

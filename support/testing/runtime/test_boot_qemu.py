@@ -40,7 +40,9 @@ class BootQemuX86_64(unittest.TestCase):
         cls.vm = rt.Machine(build.images_dir)
         cls.vm.start()
         cls.vm.login()
-        print("boot to login prompt: %.1f s (TCG)" % cls.vm.boot_seconds)
+        print("qemu start to login prompt: %.1f s, to shell prompt: %.1f s (%s)"
+              % (cls.vm.boot_seconds, cls.vm.shell_seconds,
+                 os.environ.get("SMARTOS_QEMU_ACCEL", "tcg")))
 
     @classmethod
     def tearDownClass(cls):
@@ -88,7 +90,7 @@ class BootQemuX86_64(unittest.TestCase):
         for mountpoint in ("/proc", "/sys", "/dev", "/tmp"):
             self.assertRegex(mounts, r"(?m)^\S+ %s " % re.escape(mountpoint), mounts)
         self.assertEqual(self.vm.run("hostname").strip(),
-                         build.config_value("SMARTOS_SYSTEM_HOSTNAME") or "smartos")
+                         build.config_value("SMARTOS_TARGET_GENERIC_HOSTNAME") or "smart-os")
 
     def test_9_poweroff_ends_qemu(self):
         status = self.vm.poweroff()
