@@ -29,7 +29,8 @@ def setUpModule():
     global build, podman
     podman = ert.Podman()
     if podman.exe is None:
-        raise unittest.SkipTest("podman is not installed (apt-get install podman runc)")
+        # A missing engine is a failure, not a skip: CI must install it.
+        raise RuntimeError("podman is not installed (apt-get install podman runc)")
     build = ert.build(DEFCONFIG, "SMARTOS_RUNTIME_OUTPUT_DOCKER")
 
 
