@@ -13,7 +13,7 @@ packages=(
 	# images
 	fakeroot e2fsprogs genimage mtools dosfstools
 	# running and testing images
-	qemu-system-x86 python3 python3-pexpect python3-pytest tmux time
+	qemu-system-x86 python3 python3-pexpect python3-pytest tmux time podman runc
 	# Kconfig engine tests: the kernel tree as oracle, fuzzing, sanitizers, leaks
 	linux-source-6.1 clang libclang-rt-14-dev valgrind
 	# graphs
