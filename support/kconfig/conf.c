@@ -60,7 +60,6 @@ static void diag(void *arg, enum kc_diag_level lvl, const char *msg)
 			printf("#\n# %s\n#\n", msg);
 		return;
 	}
-	fflush(stdout);
 	fprintf(stderr, "%s\n", msg);
 }
 

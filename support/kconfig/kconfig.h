@@ -123,7 +123,10 @@ int kc_menu_line(const struct kc_menu *m);
 /* ---- symbols -------------------------------------------------------------------------- */
 
 struct kc_sym *kc_sym_find(const struct kc_ctx *kc, const char *name);
-/* Iterate all named, non-constant symbols: pass NULL first, then the previous result. */
+/*
+ * Iterate all defined symbols (named, typed, not constants) in symbol-table order
+ * (the order of auto.conf): pass NULL first, then the previous result.
+ */
 struct kc_sym *kc_sym_next(const struct kc_ctx *kc, const struct kc_sym *prev);
 
 const char *kc_sym_name(const struct kc_sym *s); /* NULL for a choice */
@@ -167,9 +170,10 @@ bool kc_changed(const struct kc_ctx *kc);
 /* ---- config files --------------------------------------------------------------------- */
 
 /*
- * Read a .config-format file as user values. path NULL: $KCONFIG_CONFIG or
- * ".config" (and, if that is missing, nothing is read and 1 is returned).
- * Unknown symbols are warned about and dropped. Returns 0 ok, 1 not found, -1 error.
+ * Read a .config-format file as user values (like the kernel's conf_read). path
+ * NULL: $KCONFIG_CONFIG or ".config", else the first readable file of
+ * $KCONFIG_DEFCONFIG_LIST. Unknown symbols are dropped (warned about when
+ * $KCONFIG_WARN_UNKNOWN_SYMBOLS is set). Returns 0, or 1 if nothing could be read.
  */
 int kc_read_config(struct kc_ctx *kc, const char *path);
 /*
@@ -184,7 +188,7 @@ int kc_write_config(struct kc_ctx *kc, const char *path);
 int kc_write_defconfig(struct kc_ctx *kc, const char *path);
 /*
  * syncconfig outputs: include/config/auto.conf, auto.conf.cmd, include/generated/
- * autoconf.h, rustc_cfg, tristate.conf and the include/config/<SYM> stamp files,
+ * autoconf.h, rustc_cfg and the include/config/<SYM> stamp files,
  * honouring KCONFIG_AUTOCONFIG / KCONFIG_AUTOHEADER / KCONFIG_RUSTCCFG.
  * `overwrite` false: skip if nothing changed since auto.conf (as syncconfig).
  */

@@ -451,6 +451,13 @@ enum tok lex_help(struct lexer *lx)
 	struct sbuf s = {0};
 	int first_ts = 0, last_ts = 0;
 
+	if (!b) {
+		/* `help` was the last word of the top file: an empty text */
+		lx->str = arena_strdup(&lx->kc->arena, "");
+		lx->prev_prev_tok = lx->prev_tok;
+		lx->prev_tok = T_HELPTEXT;
+		return T_HELPTEXT;
+	}
 	for (;;) {
 		const char *p = b->text + b->pos;
 

@@ -87,7 +87,6 @@ static char *fn_shell(struct kc_ctx *kc, char *cmd)
 
 	if (kc->opts.no_shell)
 		return xstrdup("");
-	fflush(stdout);
 	p = popen(cmd, "r");
 	if (!p) {
 		macro_error(kc, "%s: cannot run", cmd);
@@ -139,9 +138,7 @@ static char *builtin(struct kc_ctx *kc, const char *name, int argc, char *argv[]
 	case 1:
 		return xstrdup(kc->cur_file ? kc->cur_file->name : "");
 	case 2:
-		fflush(stderr);
 		printf("%s\n", argv[0]);
-		fflush(stdout);
 		return xstrdup("");
 	case 3: {
 		char buf[16];
@@ -193,19 +190,19 @@ static char *var_expand(struct kc_ctx *kc, const char *name, int argc, char *arg
 void macro_var_add(struct kc_ctx *kc, const char *name, const char *value, int flavor)
 {
 	struct macro_var *v = var_lookup(kc, name);
-	bool append = false;
+	bool append = v && flavor == VAR_APPEND;
 	char *nv;
 
-	if (v) {
-		if (flavor == VAR_APPEND) {
-			flavor = v->flavor;
-			append = true;
-		}
-	} else {
+	if (flavor == VAR_APPEND)
+		flavor = v ? v->flavor : VAR_RECURSIVE;
+	/*
+	 * Expand before the variable changes: `X := $(X) more` sees the old
+	 * value, and a new variable is not visible to its own definition.
+	 */
+	nv = flavor == VAR_SIMPLE ? macro_expand_string(kc, value) : xstrdup(value);
+	if (!v) {
 		struct macro_var **pp = &kc->vars;
 
-		if (flavor == VAR_APPEND)
-			flavor = VAR_RECURSIVE;
 		v = xmalloc(sizeof(*v));
 		v->name = xstrdup(name);
 		v->value = NULL;
@@ -216,7 +213,6 @@ void macro_var_add(struct kc_ctx *kc, const char *name, const char *value, int f
 		*pp = v;
 	}
 	v->flavor = flavor;
-	nv = flavor == VAR_SIMPLE ? macro_expand_string(kc, value) : xstrdup(value);
 	if (append) {
 		size_t a = strlen(v->value), b = strlen(nv);
 

@@ -7,13 +7,13 @@ set -eu -o pipefail
 packages=(
 	# compilers and build tools
 	build-essential flex bison bc gawk autoconf automake pkg-config gettext autopoint
-	libelf-dev libssl-dev libncurses-dev ccache
+	libelf-dev libssl-dev libncurses-dev ccache kmod openssl
 	# downloads and archives
-	ca-certificates wget curl git dpkg-dev xz-utils bzip2 gzip cpio rsync file patch
+	ca-certificates wget curl git dpkg-dev shellcheck xz-utils bzip2 gzip cpio rsync file patch
 	# images
 	fakeroot e2fsprogs genimage mtools dosfstools
 	# running and testing images
-	qemu-system-x86 python3 python3-pexpect python3-pytest tmux
+	qemu-system-x86 python3 python3-pexpect python3-pytest tmux time podman runc
 	# Kconfig engine tests: the kernel tree as oracle, fuzzing, sanitizers, leaks
 	linux-source-6.1 clang libclang-rt-14-dev valgrind
 	# graphs

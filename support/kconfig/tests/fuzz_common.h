@@ -15,7 +15,12 @@ static const char *fuzz_dir(void)
 	static char dir[64];
 
 	if (!dir[0]) {
-		snprintf(dir, sizeof(dir), "/tmp/kc-fuzz-%d", (int)getpid());
+		const char *d = getenv("KC_FUZZ_DIR"); /* set by run-fuzz.sh */
+
+		if (d && strlen(d) < 48)
+			snprintf(dir, sizeof(dir), "%s", d);
+		else
+			snprintf(dir, sizeof(dir), "/tmp/kc-fuzz-%d", (int)getpid());
 		if (mkdir(dir, 0700) && access(dir, W_OK)) {
 			perror(dir);
 			abort();

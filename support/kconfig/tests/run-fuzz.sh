@@ -11,8 +11,9 @@ fail=0
 for t in parser config; do
 	corpus=$dir/corpus-$t
 	mkdir -p "$corpus"
+	# inputs that once crashed us stay in the corpus as regression tests
+	cp "$here"/fuzz-regressions/$t/* "$corpus"/ 2>/dev/null || true
 	if [ $t = parser ]; then
-		cp "$here"/unit/*/Kconfig "$corpus"/ 2>/dev/null || true
 		for f in "$here"/unit/*/Kconfig; do cp "$f" "$corpus/$(basename "$(dirname "$f")").kconfig"; done
 	else
 		for f in "$here"/unit/*/config "$here"/unit/*/expected_config; do
@@ -20,7 +21,8 @@ for t in parser config; do
 		done
 	fi
 	echo ">>> fuzz-$t for ${secs}s"
-	if (cd "$dir" && "./fuzz-$t" -max_total_time="$secs" -max_len=4096 -timeout=10 \
+	scratch=$(mktemp -d)
+	if (cd "$dir" && KC_FUZZ_DIR=$scratch "./fuzz-$t" -max_total_time="$secs" -max_len=4096 -timeout=10 \
 		-artifact_prefix="$dir/crash-$t-" "$corpus" >"$dir/fuzz-$t.log" 2>&1); then
 		pass=$((pass + 1))
 		tail -1 "$dir/fuzz-$t.log"
@@ -29,7 +31,7 @@ for t in parser config; do
 		echo "FAIL fuzz-$t: see $dir/fuzz-$t.log"
 		grep -m5 -E "ERROR|SUMMARY" "$dir/fuzz-$t.log" || true
 	fi
+	rm -rf "$scratch"
 done
-rm -rf /tmp/kc-fuzz-*
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -340,6 +340,8 @@ def compare(oracle, ours, opts):
             problems.append(text)
     # The round trip must give back the .config it started from.
     for chain, who in ((oracle, 'oracle'), (ours, 'ours')):
+        if '5-roundtrip' not in oracle.expect:
+            break  # a randconfig case: no round trip
         before = read(os.path.join(chain.snap, '2-olddefconfig', CONFIG))
         after = read(os.path.join(chain.snap, '5-roundtrip', CONFIG))
         if before is not None and before != after:
@@ -400,10 +402,10 @@ def main():
     opts = ap.parse_args()
 
     t0 = time.monotonic()
-    calls = {}
-    for arch in opts.archs:
-        print('>>> recording how kbuild calls conf for ARCH=%s' % arch, file=sys.stderr)
-        calls[arch] = capture(arch, opts)
+    print('>>> recording how kbuild calls conf for ARCH=%s' % ' '.join(opts.archs),
+          file=sys.stderr)
+    with concurrent.futures.ThreadPoolExecutor(opts.jobs) as pool:
+        calls = dict(zip(opts.archs, pool.map(lambda a: capture(a, opts), opts.archs)))
 
     cases = []
     for arch in opts.archs:

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Validates the conformance harness itself, on a few cases of x86_64:
 # - with the oracle as the conf under test, run.sh and kernel-pytest.sh pass;
+# - the replayed tinyconfig and allnoconfig equal kbuild's own results;
 # - with deliberately broken confs (the oracle plus a line appended to
 #   .config, or to autoconf.h, or a non-zero exit status), run.sh fails and
 #   prints a diff naming the file; kernel-pytest.sh fails on the first one.
@@ -71,6 +72,21 @@ if run --conf "$ORACLE_CONF" --strict >"$st/oracle.log" 2>&1 &&
 else
 	result bad "run.sh: the oracle as --conf passes (see $st/oracle.log)"
 fi
+
+# The replay gives what kbuild itself gives: `make tinyconfig` (three steps,
+# one of them merge_config.sh) and `make allnoconfig` in a real O= dir.
+for t in tinyconfig allnoconfig; do
+	kb=$st/kbuild-$t
+	cp -a "$ORACLE_DIR" "$kb"
+	snap=$st/work/runs/oracle/x86_64/$t/snap/1-$t
+	if make -s -C "$KERNEL_SRC" O="$kb" ARCH=x86_64 "$t" >"$kb.log" 2>&1 &&
+		cmp "$kb/.config" "$snap/.config" &&
+		cmp "$kb/include/generated/autoconf.h" "$snap/include%generated%autoconf.h"; then
+		result ok "replayed $t = kbuild's make $t"
+	else
+		result bad "replayed $t = kbuild's make $t (compare $kb with $snap)"
+	fi
+done
 
 # Each broken conf fails, and the report names what differs.
 for b in conf-appends-config:'+CONFIG_SELFTEST_BROKEN=y' \

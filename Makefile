@@ -1,0 +1,237 @@
+# smart-os top-level Makefile.
+#
+# Usage: make <name>_defconfig && make      (make help lists everything)
+# O=<dir> builds elsewhere than output/; V=1 shows every command.
+# The package infrastructures live in package/pkg-*.mk, shared variables in
+# package/Makefile.in, the rootfs/image steps in package/pkg-rootfs.mk.
+
+# Make must run from the top of the tree (make -C <tree> is fine).
+TOPDIR := $(CURDIR)
+O ?= $(TOPDIR)/output
+override O := $(abspath $(O))
+# O= is ours: packages' own make (the kernel's O= means something else) must not
+# inherit it from the command line. Our own recursive calls pass O= explicitly.
+MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
+
+.DEFAULT_GOAL := all
+# No built-in suffix rules for our files. (No -r/-R in MAKEFLAGS: package builds
+# run $(MAKE) and may rely on make's built-in rules and variables.)
+.SUFFIXES:
+
+# Targets that never need a .config (or the package .mk files).
+NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconfig \
+	syncconfig savedefconfig allnoconfig alldefconfig allyesconfig defconfig \
+	%_defconfig clean distclean check check-kconfig check-framework check-runtime check-long \
+	kconfig-tools kconfig-mtools
+
+# --- parallelism ----------------------------------------------------------------
+# Top-level make is parallel by default: without -j on the command line the
+# Makefile re-runs itself once per goal (in order) with -j<cores>. Goals run one
+# after another, so "make foo_defconfig all" or "make clean all" keep their order.
+ifeq ($(filter -j%,$(MAKEFLAGS))$(SMARTOS_NO_REEXEC),)
+JOBS := $(or $(shell nproc 2>/dev/null),1)
+GOALS := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
+.PHONY: $(GOALS) _smartos_reexec
+$(wordlist 2,$(words $(GOALS)),$(GOALS)): _smartos_reexec ; @:
+$(firstword $(GOALS)): _smartos_reexec ; @:
+_smartos_reexec:
+	@set -e; for g in $(GOALS); do \
+		$(MAKE) --no-print-directory -j$(JOBS) O=$(O) SMARTOS_NO_REEXEC=1 "$$g"; \
+	done
+else # ----------------------------------------------------------------------------
+
+ifneq ($(V),1)
+.SILENT:
+Q := @
+else
+Q :=
+endif
+
+SMARTOS_CONFIG := $(O)/.config
+KCONFIG_DIR := $(O)/build/kconfig
+KCONFIG_AUTOCONFIG := $(KCONFIG_DIR)/config/auto.conf
+KCONFIG_AUTOHEADER := $(KCONFIG_DIR)/config/autoconf.h
+# Remembers which configs/<name>_defconfig the .config came from (savedefconfig).
+DEFCONFIG_ORIGIN := $(O)/.defconfig-origin
+
+# The Kconfig front ends. KCONFIG_CONF / KCONFIG_MCONF (environment or command
+# line) override them, e.g. KCONFIG_CONF=/path/to/kernel/scripts/kconfig/conf.
+KCONFIG_CONF ?= $(KCONFIG_DIR)/conf
+KCONFIG_MCONF ?= $(KCONFIG_DIR)/mconf
+KCONFIG_BUILT_TOOLS := $(KCONFIG_DIR)/conf $(KCONFIG_DIR)/mconf
+
+# The environment our Kconfig engine (and the kernel's conf) understands.
+# CONFIG_ is set empty: our symbols are named SMARTOS_* in full. Linux 6.1's
+# conf drops unknown symbols of a .config silently; smart-os users are told.
+KCONFIG_ENV := CONFIG_= srctree=$(TOPDIR) KCONFIG_CONFIG=$(SMARTOS_CONFIG) \
+	KCONFIG_WARN_UNKNOWN_SYMBOLS=1 \
+	KCONFIG_AUTOCONFIG=$(KCONFIG_AUTOCONFIG) KCONFIG_AUTOHEADER=$(KCONFIG_AUTOHEADER) \
+	KCONFIG_RUSTCCFG=$(KCONFIG_DIR)/rustc_cfg
+# run-kconfig <tool> <args>: run in $(KCONFIG_DIR) so nothing lands in the tree.
+run-kconfig = cd $(KCONFIG_DIR) && env $(KCONFIG_ENV) $(1) $(2) $(TOPDIR)/Kconfig
+
+CONFIG_GOALS := $(filter-out $(NOCONFIG_TARGETS),$(MAKECMDGOALS))
+ifeq ($(MAKECMDGOALS),)
+CONFIG_GOALS := all
+endif
+
+include package/Makefile.in
+
+ifneq ($(CONFIG_GOALS),)
+# --- build mode: read the configuration and every package --------------------
+ifeq ($(wildcard $(SMARTOS_CONFIG)),)
+$(error No configuration in $(O): run "make <name>_defconfig" (see "make list-defconfigs") or "make menuconfig")
+endif
+-include $(KCONFIG_AUTOCONFIG)
+# auto.conf is regenerated when .config changed (make restarts after that).
+$(KCONFIG_AUTOCONFIG): $(SMARTOS_CONFIG) | $(KCONFIG_CONF)
+	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
+	touch $@
+
+include package/pkg-generic.mk
+include package/pkg-autotools.mk
+include package/pkg-kconfig.mk
+include package/pkg-kernel-module.mk
+include package/pkg-toolchain.mk
+include $(sort $(wildcard package/*/*.mk))
+# All packages are known now: generate their rules, then the rootfs/image steps.
+$(eval $(pkg-generate-all))
+include package/pkg-rootfs.mk
+
+.PHONY: all source show-info run graph-depends
+all: $(ROOTFS_IMAGES_STAMP)
+
+source: $(foreach p,$(PACKAGES_CLOSURE),$(p)-source)
+
+show-info:
+	$(file >$(O)/build/show-info.tsv,$(show-info-tsv))
+	$(PYTHON3) support/scripts/show-info $(O)/build/show-info.tsv
+
+# The dependency graph of the configuration (graphviz dot; SVG when dot is there).
+define graph-depends-dot
+digraph smartos {
+	rankdir=LR;
+$(foreach p,$(PACKAGES_CLOSURE),	"$(p)";$(sep)$(foreach d,$($(call UPPERCASE,$(p))_FINAL_DEPENDENCIES),	"$(p)" -> "$(d)";$(sep)))}
+endef
+graph-depends:
+	$(file >$(O)/graph-depends.dot,$(graph-depends-dot))
+	if command -v dot >/dev/null; then dot -Tsvg -o $(O)/graph-depends.svg $(O)/graph-depends.dot && echo "Wrote $(O)/graph-depends.svg"; \
+	else echo "Wrote $(O)/graph-depends.dot"; fi
+
+run: $(ROOTFS_IMAGES_STAMP)
+	$(if $(SMARTOS_RUN_SCRIPT_PATH),,$(error SMARTOS_RUN_SCRIPT is not set: this configuration has no run script))
+	cd $(BINARIES_DIR) && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) \
+		$(call abs-path,$(SMARTOS_RUN_SCRIPT_PATH)) $(BINARIES_DIR)
+endif # build mode
+
+# --- configuration targets ------------------------------------------------------
+$(KCONFIG_DIR):
+	mkdir -p $@
+
+# Build our own Kconfig front ends unless KCONFIG_CONF / KCONFIG_MCONF point
+# elsewhere. Configuration targets always ask support/kconfig to bring them up to
+# date (cheap when nothing changed); the build only needs conf to exist.
+define kconfig-build-tool
+	if [ ! -f support/kconfig/Makefile ]; then \
+		echo "ERROR: support/kconfig/Makefile is missing (the Kconfig engine is not in this tree);" >&2; \
+		echo "       set KCONFIG_CONF=<path to a kernel-compatible conf> to use another one." >&2; \
+		exit 1; \
+	fi
+	mkdir -p $(KCONFIG_DIR)
+	$(MAKE) -s --no-print-directory -C support/kconfig O=$(KCONFIG_DIR) $(1)
+endef
+$(KCONFIG_BUILT_TOOLS):
+	+$(call kconfig-build-tool,$@)
+
+.PHONY: kconfig-tools kconfig-mtools
+kconfig-tools:
+	+$(if $(filter $(KCONFIG_DIR)/conf,$(KCONFIG_CONF)),$(call kconfig-build-tool,$(KCONFIG_CONF)))
+kconfig-mtools: kconfig-tools
+	+$(if $(filter $(KCONFIG_DIR)/mconf,$(KCONFIG_MCONF)),$(call kconfig-build-tool,$(KCONFIG_MCONF)))
+
+DEFCONFIGS := $(sort $(notdir $(wildcard configs/*_defconfig)))
+
+%_defconfig: configs/%_defconfig | kconfig-tools $(KCONFIG_DIR)
+	$(call run-kconfig,$(KCONFIG_CONF),--defconfig $(TOPDIR)/$<)
+	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
+	printf '%s\n' "$(TOPDIR)/$<" > $(DEFCONFIG_ORIGIN).tmp && mv $(DEFCONFIG_ORIGIN).tmp $(DEFCONFIG_ORIGIN)
+
+oldconfig syncconfig olddefconfig allnoconfig alldefconfig allyesconfig: | kconfig-tools $(KCONFIG_DIR)
+	$(call run-kconfig,$(KCONFIG_CONF),--$@)
+	$(if $(filter syncconfig,$@),,$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null)
+
+defconfig: | kconfig-tools $(KCONFIG_DIR)
+	$(call run-kconfig,$(KCONFIG_CONF),--alldefconfig)
+	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
+
+menuconfig nconfig: | kconfig-mtools $(KCONFIG_DIR)
+	$(call run-kconfig,$(KCONFIG_MCONF),)
+	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
+
+# savedefconfig writes back to the defconfig the .config came from, or DEFCONFIG=.
+savedefconfig: | kconfig-tools $(KCONFIG_DIR)
+	set -e; dest="$(DEFCONFIG)"; \
+	if [ -z "$$dest" ] && [ -f $(DEFCONFIG_ORIGIN) ]; then dest=$$(cat $(DEFCONFIG_ORIGIN)); fi; \
+	if [ -z "$$dest" ]; then echo "ERROR: no defconfig to save to: pass DEFCONFIG=<file>" >&2; exit 1; fi; \
+	$(call run-kconfig,$(KCONFIG_CONF),--savedefconfig $(KCONFIG_DIR)/defconfig.tmp); \
+	mv $(KCONFIG_DIR)/defconfig.tmp "$$dest"; echo "Saved $$dest"
+
+list-defconfigs:
+	echo "Defconfigs in configs/:"
+	$(foreach d,$(DEFCONFIGS),printf '  %-40s - build for %s\n' $(d) $(patsubst %_defconfig,%,$(d));)
+
+# --- cleaning ---------------------------------------------------------------------
+.PHONY: clean distclean
+# clean keeps .config, the Kconfig tools and the download cache; distclean
+# removes the whole output directory.
+clean:
+	rm -rf $(O)/per-package $(O)/target $(O)/staging $(O)/host $(O)/images $(O)/graph-depends.* \
+		$(filter-out $(O)/build/kconfig,$(wildcard $(O)/build/*))
+
+distclean:
+	$(if $(filter $(TOPDIR) $(HOME) /,$(O)),$(error refusing to remove O=$(O)))
+	rm -rf $(O)
+
+# --- tests ------------------------------------------------------------------------
+.PHONY: check check-kconfig check-framework check-runtime check-long
+check:
+	rc=0; for t in check-kconfig check-framework check-runtime; do \
+		echo "=== $$t"; $(MAKE) --no-print-directory O=$(O) $$t || { echo "=== $$t FAILED"; rc=1; }; \
+	done; exit $$rc
+
+# Our Kconfig engine: its unit tests, then the conformance harness against the
+# kernel's own kconfig, with the conf those tests built.
+KCONFIG_CHECK_DIR = $(O)/build/kconfig-check
+KCONFIG_FUZZ_SECONDS ?= 60
+check-kconfig:
+	test -f support/kconfig/Makefile || { echo "ERROR: check-kconfig: support/kconfig/Makefile is missing" >&2; exit 1; }
+	test -f support/kconfig/tests/conformance/Makefile || \
+		{ echo "ERROR: check-kconfig: support/kconfig/tests/conformance/Makefile is missing" >&2; exit 1; }
+	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) check check-menuconfig
+	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) check-sanitize
+	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) fuzz FUZZ_SECONDS=$(KCONFIG_FUZZ_SECONDS)
+	$(MAKE) -C support/kconfig/tests/conformance check CONF=$(KCONFIG_CHECK_DIR)/conf \
+		WORKDIR=$(O)/build/kconfig-conformance
+
+# The test drivers run make themselves, as a user would: without this make's
+# MAKEFLAGS (whose jobserver they could not use: they would build with -j1).
+CLEAN_MAKE_ENV := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u O \
+	-u SMARTOS_NO_REEXEC -u SMARTOS_PACKAGE_JOBS
+check-framework:
+	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests
+
+# The runtime tests that fit CI's time budget; the rest form the long suite.
+RUNTIME_CHECK_TESTS := test_boot_qemu test_docker_podman
+RUNTIME_LONG_TESTS := test_minimal test_qemu_debug
+check-runtime:
+	$(CLEAN_MAKE_ENV) support/testing/runtime/run $(RUNTIME_CHECK_TESTS)
+
+# On demand (not in `make check`): more kernels and packages to build.
+check-long:
+	$(CLEAN_MAKE_ENV) support/testing/runtime/run $(RUNTIME_LONG_TESTS)
+
+help:
+	cat support/scripts/help.txt
+	echo; $(MAKE) --no-print-directory list-defconfigs
+
+endif # re-exec

@@ -1,0 +1,330 @@
+################################################################################
+# Generic package infrastructure: the steps every package goes through.
+#
+# A package is a folder package/foo/ with Config.in-style "Kconfig" (symbol
+# SMARTOS_PACKAGE_FOO), foo.mk, foo.hash and optional *.patch. foo.mk sets:
+#
+#   FOO_VERSION          version string (also shown in ">>> foo 1.0 Building")
+#   FOO_SOURCE           file to download (default foo-$(FOO_VERSION).tar.gz)
+#   FOO_SITE             where it lives: http(s)://dir, file:///dir, a git URL, or a
+#                        local directory with FOO_SITE_METHOD = local
+#   FOO_SITE_METHOD      http, https, file, git, local, apt (default: from FOO_SITE)
+#   FOO_APT_SOURCE       Debian source package carrying the same file (optional);
+#   FOO_APT_VERSION      its exact Debian version (epoch included), and
+#   FOO_APT_FILE         its file that must equal FOO_SOURCE by sha256
+#                        (default: the *.orig.tar.* of that source package)
+#   FOO_EXTRA_DOWNLOADS  more files (names under FOO_SITE, or full URLs)
+#   FOO_LICENSE, FOO_LICENSE_FILES
+#   FOO_DEPENDENCIES     packages to build and install before configuring foo
+#   FOO_INSTALL_STAGING  YES/NO (default NO)    FOO_INSTALL_TARGET YES/NO (default YES)
+#   FOO_INSTALL_IMAGES   YES/NO (default NO)
+#   FOO_CONFIG_VARS      extra config symbols whose values must rebuild foo (symbols
+#                        SMARTOS_PACKAGE_FOO* and SMARTOS_FOO_* are always included)
+#   FOO_INPUT_FILES      extra files/dirs whose contents must rebuild foo
+#   FOO_PERMISSIONS      makedevs-style lines applied under fakeroot in the image step
+#   FOO_ADD_TOOLCHAIN_DEPENDENCY  NO for packages the toolchain itself needs
+#
+# and, where the infrastructure's default does not fit, command blocks run with
+# the build directory as $(@D):
+#   define FOO_EXTRACT_CMDS / FOO_CONFIGURE_CMDS / FOO_BUILD_CMDS /
+#          FOO_INSTALL_STAGING_CMDS / FOO_INSTALL_TARGET_CMDS /
+#          FOO_INSTALL_IMAGES_CMDS / FOO_INSTALL_CMDS (host packages)
+#   FOO_{PRE,POST}_{EXTRACT,PATCH,CONFIGURE,BUILD,INSTALL_STAGING,INSTALL_TARGET,
+#        INSTALL_IMAGES,INSTALL}_HOOKS += name-of-a-define
+# then ends with $(eval $(generic-package)) and/or $(eval $(host-generic-package)).
+# A host package "host-foo" uses HOST_FOO_* and falls back to FOO_VERSION,
+# FOO_SOURCE, FOO_SITE, ... for the download.
+#
+# Every step is a stamp file in $(O)/build/<pkg>/ written only after the step
+# succeeded. The first stamp's name carries a hash of the package's inputs
+# (version, sources, package folder, config symbols, dependencies' hashes), so any
+# change re-extracts and rebuilds that package and the packages depending on it.
+# Each package installs into its own $(O)/per-package/<pkg>/{target,staging,host,
+# images}, seeded with its dependencies' trees; pkg-rootfs.mk merges the selected
+# packages into $(O)/target. Inside a step TARGET_DIR, STAGING_DIR, HOST_DIR and
+# BINARIES_DIR point at the package's own per-package directories.
+################################################################################
+
+# The download directory is fixed once the configuration is read, and handed to
+# recursive makes and scripts through the environment (auto.conf's
+# SMARTOS_DL_DIR="..." must not reach them instead).
+DL_DIR := $(DL_DIR)
+export SMARTOS_DL_DIR := $(DL_DIR)
+
+# --- registration (while the .mk files are read) --------------------------------
+pkg-mkfile = $(lastword $(MAKEFILE_LIST))
+pkgdir = $(patsubst %/,%,$(dir $(pkg-mkfile)))
+pkgname = $(notdir $(pkgdir))
+
+# register-package <name>,<PREFIX>,<pkgdir>,<target|host>,<infra>
+define register-package
+ALL_PKGS += $(1)
+$(2)_NAME := $(1)
+$(2)_PKGDIR := $(3)
+$(2)_TYPE := $(4)
+$(2)_INFRA := $(5)
+endef
+
+generic-package = $(call register-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir),target,generic)
+host-generic-package = $(call register-package,host-$(pkgname),$(call UPPERCASE,host-$(pkgname)),$(pkgdir),host,generic)
+
+# Variables a host package takes from its target package when it does not set them.
+PKG_INHERITED_VARS := VERSION SOURCE SITE SITE_METHOD APT_SOURCE APT_VERSION APT_FILE \
+	EXTRA_DOWNLOADS LICENSE LICENSE_FILES PATCHES
+# Variables whose values (expanded) go into the input hash.
+PKG_HASHED_VARS := TYPE INFRA VERSION SOURCE SITE SITE_METHOD APT_SOURCE APT_VERSION \
+	APT_FILE EXTRA_DOWNLOADS FINAL_DEPENDENCIES INSTALL_STAGING INSTALL_TARGET \
+	INSTALL_IMAGES CONF_OPTS CONF_ENV MAKE_OPTS MAKE_ENV INSTALL_OPTS KCONFIG_FILE \
+	KCONFIG_FRAGMENT_FILES KCONFIG_DEFCONFIG KCONFIG_OPTS KCONFIG_RESOLVE \
+	MODULE_SUBDIRS PATCHES
+
+pkg-undefined = $(filter undefined,$(origin $(1)))
+
+# --- pass 1: defaults ---------------------------------------------------------------
+# pkg-inherit <name>,<PREFIX>: a host package takes the download variables of its
+# target package unless it sets them itself.
+define pkg-inherit
+$(if $(filter host,$($(2)_TYPE)),$(foreach v,$(PKG_INHERITED_VARS),$(if $(call pkg-undefined,$(2)_$(v)),$(if $(call pkg-undefined,$(patsubst HOST_%,%,$(2))_$(v)),,$(2)_$(v) = $$($(patsubst HOST_%,%,$(2))_$(v))))$(sep)))
+endef
+
+# pkg-defaults <name>,<PREFIX>: what a package did not set.
+define pkg-defaults
+$(2)_BASENAME := $(patsubst host-%,%,$(1))
+$(2)_SITE_METHOD ?= $(or $(if $(filter git://%,$($(2)_SITE)),git),$(if $(findstring ://,$($(2)_SITE)),$(firstword $(subst ://, ,$($(2)_SITE)))),$(if $(call qstrip,$($(2)_APT_SOURCE)),apt,none))
+$(2)_INSTALL_TARGET ?= $(if $(filter host,$($(2)_TYPE)),NO,YES)
+$(2)_INSTALL_STAGING ?= NO
+$(2)_INSTALL_IMAGES ?= NO
+$(2)_ADD_TOOLCHAIN_DEPENDENCY ?= $(if $(filter host toolchain%,$($(2)_TYPE) $(1)),NO,YES)
+$(2)_PATCHES ?= $(sort $(wildcard $($(2)_PKGDIR)/*.patch))
+$(if $(call pkg-undefined,$(2)_EXTRACT_CMDS),$(2)_EXTRACT_CMDS = $$(call pkg-default-extract,$(2)))
+$(if $(value pkg-defaults-$($(2)_INFRA)),$(call pkg-defaults-$($(2)_INFRA),$(1),$(2)))
+endef
+
+# pkg-derived <name>,<PREFIX>: names computed from the package's variables.
+define pkg-derived
+$(2)_SOURCE ?= $(if $($(2)_VERSION),$(if $(filter none local,$($(2)_SITE_METHOD)),,$($(2)_BASENAME)-$($(2)_VERSION).tar.gz))
+$(2)_DL_DIR := $(DL_DIR)/$($(2)_BASENAME)
+$(2)_HASH_FILE := $($(2)_PKGDIR)/$($(2)_BASENAME).hash
+$(2)_DIR := $(BUILD_DIR)/$(1)
+$(2)_LOG := $(BUILD_DIR)/$(1)/smartos-build.log
+$(2)_PPD := $(PER_PACKAGE_DIR)/$(1)
+$(2)_STAMP_INSTALLED := $(BUILD_DIR)/$(1)/.stamp_installed
+$(2)_FINAL_DEPENDENCIES := $(sort $($(2)_DEPENDENCIES) $(if $(filter YES,$($(2)_ADD_TOOLCHAIN_DEPENDENCY)),toolchain))
+endef
+
+define pkg-derived2
+$(2)_DL_FILES := $(addprefix $($(2)_DL_DIR)/,$(call qstrip,$($(2)_SOURCE)) $(notdir $($(2)_EXTRA_DOWNLOADS)))
+endef
+
+# --- input hash ------------------------------------------------------------------------
+# Every package's hash is computed by one call of support/scripts/pkg-hashes
+# over a manifest of all packages (description, input files, dependencies).
+pkg-config-symbols = $(sort $(filter SMARTOS_PACKAGE_$(1) SMARTOS_PACKAGE_$(1)_% SMARTOS_$(1)_%,$(.VARIABLES)) $($(1)_CONFIG_VARS))
+# (ccache in front of a compiler does not change what is built: left out.)
+pkg-hash-string = name=$($(1)_NAME) \
+	$(subst ccache ,,$(foreach v,$(PKG_HASHED_VARS),$(v)=$($(1)_$(v)))) \
+	$(foreach s,$(call pkg-config-symbols,$(1)),$(s)=$($(s)))
+pkg-input-files = $(strip $(wildcard $($(1)_PKGDIR) $($(1)_INPUT_FILES) $($(1)_PATCHES) \
+	$($(1)_KCONFIG_FILE) $($(1)_KCONFIG_FRAGMENT_FILES) $(if $(filter local,$($(1)_SITE_METHOD)),$(call qstrip,$($(1)_SITE)))))
+define pkg-manifest-record
+P $(1)
+S $(call pkg-hash-string,$(1))
+F $(call pkg-input-files,$(1))
+D $(foreach d,$($(1)_FINAL_DEPENDENCIES),$(call UPPERCASE,$(d)))
+E
+endef
+PKG_MANIFEST = $(BUILD_DIR)/pkg-inputs.txt
+pkg-hash = $($(1)_HASH)
+
+# --- default step commands ---------------------------------------------------------------
+# Local directory: copy it; a tarball: unpack without its top directory.
+pkg-extract-local = rsync -a --exclude=.git $(call qstrip,$($(1)_SITE))/ $(@D)/
+pkg-extract-tarball = tar -xf $($(1)_DL_DIR)/$(call qstrip,$($(1)_SOURCE)) -C $(@D) --strip-components=1 --no-same-owner
+pkg-default-extract = $(if $(filter local,$($(1)_SITE_METHOD)),$(pkg-extract-local),$(if $(call qstrip,$($(1)_SOURCE)),$(pkg-extract-tarball)))
+
+define pkg-apply-patches
+	$(foreach p,$($(1)_PATCHES),echo "Applying $(p)" && patch -d $(@D) -p1 -N --no-backup-if-mismatch -i $(call abs-path,$(p))$(sep))
+endef
+
+# Per-package directories: fresh, then every dependency's trees (hard links).
+pkg-prepare-ppd = $(SCRIPTS)/ppd-prepare $(PER_PACKAGE_DIR) $($(1)_NAME) $($(1)_FINAL_DEPENDENCIES)
+
+pkg-run-hooks = $(foreach h,$($(1)),$(call $(h))$(sep))
+# One progress line per step on the terminal (make prints it as the step starts),
+# the same line in the package log.
+# A package with FOO_QUIET = YES (the virtual "toolchain") stays off the terminal.
+pkg-progress = $(if $(filter YES,$($(1)_QUIET)),,$(info >>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2)))echo '>>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2)'
+
+# A step's recipe: progress, pre hooks, commands, post hooks, stamp.
+# pkg-step <PREFIX>,<Progress text>,<CMDS variable suffix>,<HOOKS infix>
+define pkg-step
+	$(call pkg-progress,$(1),$(2))
+	$(call pkg-run-hooks,$(1)_PRE_$(4)_HOOKS)
+	$($(1)_$(3))
+	$(call pkg-run-hooks,$(1)_POST_$(4)_HOOKS)
+	touch $@
+endef
+
+# --- pass 2: rules ---------------------------------------------------------------------
+# Source specs for support/scripts/download, in the order they are tried.
+pkg-site-url = $(if $(findstring ://,$(2)),$(2),$(call qstrip,$($(1)_SITE))/$(2))
+pkg-apt-spec = $(if $(call qstrip,$($(1)_APT_SOURCE)),apt://$(call qstrip,$($(1)_APT_SOURCE))/$(call qstrip,$($(1)_APT_VERSION))/$(call qstrip,$($(1)_APT_FILE)))
+pkg-upstream-spec = $(if $(filter none apt,$($(1)_SITE_METHOD))$(filter-out y,$(SMARTOS_DOWNLOAD_UPSTREAM)),,$(if $(filter git,$($(1)_SITE_METHOD)),git+$(call qstrip,$($(1)_SITE))\#$(call qstrip,$($(1)_VERSION)),$(call pkg-site-url,$(1),$(2))))
+PRIMARY_SITE = $(call qstrip,$(SMARTOS_PRIMARY_SITE))
+BACKUP_SITE = $(call qstrip,$(SMARTOS_BACKUP_SITE))
+# pkg-dl-specs <PREFIX>,<file>,<is main source: y or empty>
+pkg-dl-specs = $(if $(PRIMARY_SITE),$(PRIMARY_SITE)/$(notdir $(2))) \
+	$(if $(3),$(if $(filter y,$(SMARTOS_DOWNLOAD_APT_FIRST)),$(call pkg-apt-spec,$(1)) $(call pkg-upstream-spec,$(1),$(2)),$(call pkg-upstream-spec,$(1),$(2)) $(call pkg-apt-spec,$(1))),$(call pkg-site-url,$(1),$(2))) \
+	$(if $(BACKUP_SITE),$(BACKUP_SITE)/$(notdir $(2)))
+
+# pkg-dl-cmd <PREFIX>,<file as given>,<main: y/empty>: the download command.
+pkg-dl-cmd = $(SCRIPTS)/download --dl-dir $(DL_DIR) --hash-file $($(1)_HASH_FILE) \
+	--output $($(1)_DL_DIR)/$(notdir $(2)) $(foreach s,$(call pkg-dl-specs,$(1),$(2),$(3)),--source $(call shq,$(s)))
+
+# pkg-dl-rule <PREFIX>,<file as given>,<main: y/empty>  (once per downloaded path)
+define pkg-dl-rule
+DL_RULE_DONE_$($(1)_DL_DIR)/$(notdir $(2)) := 1
+$($(1)_DL_DIR)/$(notdir $(2)): $(wildcard $($(1)_HASH_FILE))
+	$$(info >>> $(strip $($(1)_BASENAME) $($(1)_VERSION)) Downloading $(notdir $(2)))
+	$(call pkg-dl-cmd,$(1),$(2),$(3))
+$($(1)_DL_DIR)/$(notdir $(2)): private SHELL := $(SCRIPTS)/step-shell
+$($(1)_DL_DIR)/$(notdir $(2)): private .SHELLFLAGS := $($(1)_LOG) $($(1)_NAME) download -c
+endef
+
+# The extract step checks the files again (the hash file may have changed) and
+# downloads again a file that does not match.
+pkg-dl-recheck = $(if $(call qstrip,$($(1)_SOURCE)),$(call pkg-dl-cmd,$(1),$(call qstrip,$($(1)_SOURCE)),y) --no-touch$(sep))$(foreach f,$($(1)_EXTRA_DOWNLOADS),$(call pkg-dl-cmd,$(1),$(f),) --no-touch$(sep))
+
+define pkg-stamps
+$(2)_STAMP_EXTRACTED := $($(2)_DIR)/.stamp_extracted.$($(2)_HASH)
+$(2)_STAMP_PATCHED := $($(2)_DIR)/.stamp_patched
+$(2)_STAMP_CONFIGURED := $($(2)_DIR)/.stamp_configured
+$(2)_STAMP_BUILT := $($(2)_DIR)/.stamp_built
+$(2)_STAMP_STAGING := $($(2)_DIR)/.stamp_staging_installed
+$(2)_STAMP_TARGET := $($(2)_DIR)/.stamp_target_installed
+$(2)_STAMP_IMAGES := $($(2)_DIR)/.stamp_images_installed
+$(2)_STAMP_HOST := $($(2)_DIR)/.stamp_host_installed
+$(2)_INSTALL_STAMPS := $(if $(filter host,$($(2)_TYPE)),$($(2)_DIR)/.stamp_host_installed,\
+	$(if $(filter YES,$($(2)_INSTALL_STAGING)),$($(2)_DIR)/.stamp_staging_installed) \
+	$(if $(filter YES,$($(2)_INSTALL_TARGET)),$($(2)_DIR)/.stamp_target_installed) \
+	$(if $(filter YES,$($(2)_INSTALL_IMAGES)),$($(2)_DIR)/.stamp_images_installed))
+endef
+
+define pkg-rules
+$(if $(call qstrip,$($(2)_SOURCE)),$(if $(DL_RULE_DONE_$($(2)_DL_DIR)/$(call qstrip,$($(2)_SOURCE))),,$(call pkg-dl-rule,$(2),$(call qstrip,$($(2)_SOURCE)),y)))
+$(foreach f,$($(2)_EXTRA_DOWNLOADS),$(if $(DL_RULE_DONE_$($(2)_DL_DIR)/$(notdir $(f))),,$(call pkg-dl-rule,$(2),$(f),))$(sep))
+
+# Step targets run through step-shell: output to the package log, and on failure
+# the package, step, log path and the log's last lines.
+$($(2)_DIR)/.stamp_%: private SHELL := $(SCRIPTS)/step-shell
+$($(2)_DIR)/.stamp_%: private TARGET_DIR = $($(2)_PPD)/target
+$($(2)_DIR)/.stamp_%: private STAGING_DIR = $($(2)_PPD)/staging
+$($(2)_DIR)/.stamp_%: private HOST_DIR = $($(2)_PPD)/host
+$($(2)_DIR)/.stamp_%: private BINARIES_DIR = $($(2)_PPD)/images
+$($(2)_DIR)/.stamp_%: private PKG = $(2)
+$($(2)_DIR)/.stamp_%: private export PATH = $$(HOST_PATH)
+$($(2)_STAMP_EXTRACTED): private .SHELLFLAGS := $($(2)_LOG) $(1) extract -c
+$($(2)_STAMP_PATCHED): private .SHELLFLAGS := $($(2)_LOG) $(1) patch -c
+$($(2)_STAMP_CONFIGURED): private .SHELLFLAGS := $($(2)_LOG) $(1) configure -c
+$($(2)_STAMP_BUILT): private .SHELLFLAGS := $($(2)_LOG) $(1) build -c
+$($(2)_STAMP_STAGING): private .SHELLFLAGS := $($(2)_LOG) $(1) install-staging -c
+$($(2)_STAMP_TARGET): private .SHELLFLAGS := $($(2)_LOG) $(1) install-target -c
+$($(2)_STAMP_IMAGES): private .SHELLFLAGS := $($(2)_LOG) $(1) install-images -c
+$($(2)_STAMP_HOST): private .SHELLFLAGS := $($(2)_LOG) $(1) install-host -c
+$($(2)_STAMP_INSTALLED): private .SHELLFLAGS := $($(2)_LOG) $(1) install -c
+
+$($(2)_STAMP_EXTRACTED): $($(2)_DL_FILES)
+	$$(call pkg-progress,$(2),Extracting)
+	mkdir -p $$(@D) && find $$(@D) -mindepth 1 -maxdepth 1 ! -name smartos-build.log -exec rm -rf {} +
+	$$(call pkg-dl-recheck,$(2))
+	$$(call pkg-run-hooks,$(2)_PRE_EXTRACT_HOOKS)
+	$$($(2)_EXTRACT_CMDS)
+	$$(call pkg-run-hooks,$(2)_POST_EXTRACT_HOOKS)
+	touch $$@
+
+$($(2)_STAMP_PATCHED): $($(2)_STAMP_EXTRACTED)
+	$$(call pkg-progress,$(2),Patching)
+	$$(call pkg-run-hooks,$(2)_PRE_PATCH_HOOKS)
+	$$(call pkg-apply-patches,$(2))
+	$$(call pkg-run-hooks,$(2)_POST_PATCH_HOOKS)
+	touch $$@
+
+$($(2)_STAMP_CONFIGURED): $($(2)_STAMP_PATCHED) | $(foreach d,$($(2)_FINAL_DEPENDENCIES),$($(call UPPERCASE,$(d))_STAMP_INSTALLED))
+	$$(call pkg-progress,$(2),Configuring)
+	$$(call pkg-prepare-ppd,$(2))
+	$$(call pkg-run-hooks,$(2)_PRE_CONFIGURE_HOOKS)
+	$$($(2)_CONFIGURE_CMDS)
+	$$(call pkg-run-hooks,$(2)_POST_CONFIGURE_HOOKS)
+	touch $$@
+
+$($(2)_STAMP_BUILT): $($(2)_STAMP_CONFIGURED)
+	$$(call pkg-step,$(2),Building,BUILD_CMDS,BUILD)
+
+$($(2)_STAMP_STAGING): $($(2)_STAMP_BUILT)
+	$$(call pkg-step,$(2),Installing to staging directory,INSTALL_STAGING_CMDS,INSTALL_STAGING)
+
+$($(2)_STAMP_TARGET): $($(2)_STAMP_BUILT)
+	$$(call pkg-step,$(2),Installing to target,INSTALL_TARGET_CMDS,INSTALL_TARGET)
+
+$($(2)_STAMP_IMAGES): $($(2)_STAMP_BUILT)
+	$$(call pkg-step,$(2),Installing to images directory,INSTALL_IMAGES_CMDS,INSTALL_IMAGES)
+
+$($(2)_STAMP_HOST): $($(2)_STAMP_BUILT)
+	$$(call pkg-step,$(2),Installing to host directory,INSTALL_CMDS,INSTALL)
+
+$($(2)_STAMP_INSTALLED): $($(2)_INSTALL_STAMPS) $($(2)_STAMP_BUILT)
+	touch $$@
+
+.PHONY: $(1) $(1)-source $(1)-extract $(1)-patch $(1)-configure $(1)-build $(1)-install \
+	$(1)-rebuild $(1)-reconfigure $(1)-dirclean $(1)-show-depends $(1)-show-hash
+$(1): $($(2)_STAMP_INSTALLED)
+$(1)-install: $($(2)_STAMP_INSTALLED)
+$(1)-source: $($(2)_DL_FILES)
+$(1)-extract: $($(2)_STAMP_EXTRACTED)
+$(1)-patch: $($(2)_STAMP_PATCHED)
+$(1)-configure: $($(2)_STAMP_CONFIGURED)
+$(1)-build: $($(2)_STAMP_BUILT)
+$(1)-dirclean:
+	rm -rf $($(2)_DIR) $($(2)_PPD)
+$(1)-rebuild:
+	rm -f $($(2)_STAMP_BUILT) $($(2)_DIR)/.stamp_*installed
+	$$(MAKE) --no-print-directory O=$(O) $(1)
+$(1)-reconfigure:
+	rm -f $($(2)_STAMP_CONFIGURED) $($(2)_STAMP_BUILT) $($(2)_DIR)/.stamp_*installed
+	$$(MAKE) --no-print-directory O=$(O) $(1)
+$(1)-show-depends:
+	echo $($(2)_FINAL_DEPENDENCIES)
+$(1)-show-hash:
+	echo $($(2)_HASH)
+endef
+
+# Packages selected by the configuration: SMARTOS_PACKAGE_<NAME>=y (host packages
+# too: SMARTOS_PACKAGE_HOST_<NAME>=y). Dependencies are pulled in by the rules.
+pkg-selected = $(filter y,$(SMARTOS_PACKAGE_$(call UPPERCASE,$(1))))
+
+# Transitive closure of a list of packages (the list included).
+pkg-closure = $(sort $(foreach p,$(1),$(p) $(call pkg-closure,$($(call UPPERCASE,$(p))_FINAL_DEPENDENCIES))))
+
+# pkg-generate-all: run once all .mk files are read; each line is done in turn.
+define pkg-generate-all
+$(foreach p,$(ALL_PKGS),$(eval $(call pkg-inherit,$(p),$(call UPPERCASE,$(p)))))
+$(foreach p,$(ALL_PKGS),$(eval $(call pkg-defaults,$(p),$(call UPPERCASE,$(p)))))
+$(foreach p,$(ALL_PKGS),$(eval $(call pkg-derived,$(p),$(call UPPERCASE,$(p)))))
+$(foreach p,$(ALL_PKGS),$(eval $(call pkg-derived2,$(p),$(call UPPERCASE,$(p)))))
+$(foreach p,$(ALL_PKGS),$(foreach d,$($(call UPPERCASE,$(p))_FINAL_DEPENDENCIES),$(if $($(call UPPERCASE,$(d))_NAME),,$(error package $(p) ($($(call UPPERCASE,$(p))_PKGDIR)) depends on "$(d)", which no package defines))))
+$(eval PACKAGES := $(foreach p,$(ALL_PKGS),$(if $(call pkg-selected,$(p)),$(p))))
+$(eval PACKAGES_CLOSURE := $(call pkg-closure,$(PACKAGES)))
+$(file >$(PKG_MANIFEST),$(foreach p,$(ALL_PKGS),$(call pkg-manifest-record,$(call UPPERCASE,$(p)))$(sep))$(rootfs-manifest-record))
+$(eval PKG_HASHES := $(shell $(PYTHON3) $(SCRIPTS)/pkg-hashes $(PKG_MANIFEST)))
+$(if $(filter 0,$(.SHELLSTATUS)),,$(error computing the package hashes failed (manifest: $(PKG_MANIFEST))))
+$(foreach w,$(PKG_HASHES),$(eval $(w)))
+$(foreach p,$(ALL_PKGS),$(eval $(call pkg-stamps,$(p),$(call UPPERCASE,$(p)))))
+$(foreach p,$(ALL_PKGS),$(eval $(call pkg-rules,$(p),$(call UPPERCASE,$(p)))))
+endef
+
+# show-info: one tab-separated line per package of the configuration (selected
+# ones and what they depend on); support/scripts/show-info makes the JSON.
+define show-info-tsv
+$(foreach p,$(PACKAGES_CLOSURE),$(call show-info-line,$(call UPPERCASE,$(p)),$(p))$(sep))
+endef
+show-info-line = $(2)	$($(1)_TYPE)	$($(1)_VERSION)	$($(1)_LICENSE)	$($(1)_LICENSE_FILES)	$(call qstrip,$($(1)_SOURCE))	$(call qstrip,$($(1)_SITE))	$($(1)_SITE_METHOD)	$(call qstrip,$($(1)_APT_SOURCE))	$(call qstrip,$($(1)_APT_VERSION))	$($(1)_FINAL_DEPENDENCIES)	$($(1)_HASH)	$(if $(filter $(2),$(PACKAGES)),y,n)

@@ -1,0 +1,32 @@
+################################################################################
+# skeleton: the base root file system (the files under skeleton/ plus the
+# standard directories); root logs in without a password
+################################################################################
+
+SKELETON_LICENSE = GPL-2.0
+SKELETON_INSTALL_TARGET = YES
+# Copies files, compiles nothing.
+SKELETON_ADD_TOOLCHAIN_DEPENDENCY = NO
+
+SKELETON_DIRS = \
+	bin sbin lib lib64 usr/bin usr/sbin usr/lib boot dev proc sys \
+	tmp run root home mnt media var/log etc/profile.d
+
+# The framework writes /etc/hostname from the same symbol after all
+# packages; /etc/hosts must agree with it.
+SKELETON_CONFIG_VARS = SMARTOS_TARGET_GENERIC_HOSTNAME
+SKELETON_HOSTNAME = $(or $(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME)),smart-os)
+SKELETON_GETTY_PORT = $(call qstrip,$(SMARTOS_PACKAGE_SKELETON_GETTY_PORT))
+
+define SKELETON_INSTALL_TARGET_CMDS
+	mkdir -p $(addprefix $(TARGET_DIR)/,$(SKELETON_DIRS))
+	cp -a $(SKELETON_PKGDIR)/skeleton/. $(TARGET_DIR)/
+	sed -i -e 's/@HOSTNAME@/$(SKELETON_HOSTNAME)/g' \
+		$(TARGET_DIR)/etc/hostname $(TARGET_DIR)/etc/hosts
+	sed -i -e 's/@GETTY_PORT@/$(SKELETON_GETTY_PORT)/g' $(TARGET_DIR)/etc/inittab
+	chmod 0600 $(TARGET_DIR)/etc/shadow
+	chmod 1777 $(TARGET_DIR)/tmp
+	chmod 0700 $(TARGET_DIR)/root
+endef
+
+$(eval $(generic-package))

@@ -1,0 +1,39 @@
+################################################################################
+# toolchain-external: an installed gcc (e.g. the host's) as the target
+# compiler; installs its glibc runtime into the target
+################################################################################
+
+TOOLCHAIN_EXTERNAL_LICENSE = LGPL-2.1+ (glibc), GPL-3.0+ WITH GCC-exception-3.1 (libgcc_s)
+TOOLCHAIN_EXTERNAL_INSTALL_TARGET = YES
+
+# The program interpreter path is fixed by the x86_64 ABI and written into
+# every dynamic executable; the seed's README warns that the kernel panics
+# at boot when it is missing.
+TOOLCHAIN_EXTERNAL_INTERP = /lib64/ld-linux-x86-64.so.2
+
+# glibc's runtime, the NSS modules that /etc/nsswitch.conf names, and
+# libgcc_s (needed for pthread_cancel and C++ exceptions).
+TOOLCHAIN_EXTERNAL_LIBS = \
+	ld-linux-x86-64.so.2 libc.so.6 libm.so.6 libresolv.so.2 \
+	libpthread.so.0 libdl.so.2 librt.so.1 libutil.so.1 libanl.so.1 \
+	libnss_files.so.2 libnss_dns.so.2 libgcc_s.so.1
+
+# The compiler tells where each library is (-print-file-name echoes the bare
+# name back when it has no such file).
+define TOOLCHAIN_EXTERNAL_INSTALL_TARGET_CMDS
+	mkdir -p $(TARGET_DIR)/lib $(TARGET_DIR)/lib64
+	for lib in $(TOOLCHAIN_EXTERNAL_LIBS); do \
+		path=$$($(TARGET_CC) -print-file-name=$$lib); \
+		if [ "$$path" = "$$lib" ] || [ ! -e "$$path" ]; then \
+			echo "toolchain-external: $(TARGET_CC) has no $$lib" >&2; \
+			exit 1; \
+		fi; \
+		cp -L "$$path" $(TARGET_DIR)/lib/$$lib || exit 1; \
+	done
+	ln -sfn ../lib/$(notdir $(TOOLCHAIN_EXTERNAL_INTERP)) $(TARGET_DIR)$(TOOLCHAIN_EXTERNAL_INTERP)
+endef
+
+# The image step (support/scripts/check-elf) then checks that every dynamic
+# ELF in the target finds this interpreter and its libraries.
+
+$(eval $(generic-package))

@@ -1,0 +1,235 @@
+"""Runtime test library: build a smart-os configuration, boot its disk image
+in qemu and drive the serial console with pexpect.
+
+A test reads like a user's session:
+
+    build = Build("smartos_qemu_defconfig")
+    build.run()
+    with Machine(build.images_dir) as vm:
+        vm.login()
+        out = vm.run("uname -r")
+        vm.poweroff()
+
+Environment:
+  SMARTOS_RUNTIME_OUTPUT  reuse this output dir (already built with the
+                          defconfig) instead of a fresh temporary one
+  SMARTOS_RUNTIME_KEEP    keep the temporary output dir after the tests
+  SMARTOS_RUNTIME_JOBS    passed to make as -jN (default: make's default)
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+import pexpect
+
+TOP_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+
+# Generous limits for TCG on a loaded 2-core machine.
+BOOT_TIMEOUT = 300
+COMMAND_TIMEOUT = 60
+POWEROFF_TIMEOUT = 60
+
+
+class BuildError(Exception):
+    pass
+
+
+class Build:
+    """One configuration built into its own output directory (O=...)."""
+
+    def __init__(self, defconfig, output_dir=None):
+        self.defconfig = defconfig
+        self.reused = False
+        self.temporary = False
+        if output_dir is None:
+            output_dir = os.environ.get("SMARTOS_RUNTIME_OUTPUT")
+            if output_dir:
+                self.reused = True
+        if output_dir is None:
+            output_dir = tempfile.mkdtemp(prefix="smartos-runtime-")
+            self.temporary = True
+        self.output_dir = os.path.abspath(output_dir)
+        self.log_path = os.path.join(self.output_dir, "runtime-build.log")
+        self.build_seconds = None
+
+    @property
+    def images_dir(self):
+        return os.path.join(self.output_dir, "images")
+
+    def _make(self, *targets, log):
+        cmd = ["make", "-C", TOP_DIR, "O=" + self.output_dir]
+        jobs = os.environ.get("SMARTOS_RUNTIME_JOBS")
+        if jobs:
+            cmd.append("-j" + jobs)
+        cmd.extend(targets)
+        log.write("$ " + " ".join(cmd) + "\n")
+        log.flush()
+        rc = subprocess.call(cmd, stdout=log, stderr=subprocess.STDOUT)
+        if rc != 0:
+            raise BuildError(
+                "'%s' failed with status %d; log: %s\n%s"
+                % (" ".join(cmd), rc, self.log_path, tail(self.log_path, 30))
+            )
+
+    def run(self):
+        """Configure and build; returns the build time in seconds."""
+        os.makedirs(self.output_dir, exist_ok=True)
+        start = time.monotonic()
+        with open(self.log_path, "a") as log:
+            if not self.reused or not os.path.exists(
+                os.path.join(self.output_dir, ".config")
+            ):
+                self._make(self.defconfig, log=log)
+            self._make("all", log=log)
+        self.build_seconds = time.monotonic() - start
+        return self.build_seconds
+
+    def config_value(self, symbol):
+        """Value of SYMBOL in the output's .config (None when unset)."""
+        with open(os.path.join(self.output_dir, ".config")) as f:
+            for line in f:
+                m = re.match(r"^%s=(.*)$" % re.escape(symbol), line.strip())
+                if m:
+                    value = m.group(1)
+                    if value.startswith('"') and value.endswith('"'):
+                        value = value[1:-1]
+                    return value
+        return None
+
+    def cleanup(self):
+        if self.temporary and not os.environ.get("SMARTOS_RUNTIME_KEEP"):
+            shutil.rmtree(self.output_dir, ignore_errors=True)
+
+
+def tail(path, lines):
+    try:
+        with open(path, errors="replace") as f:
+            return "".join(f.readlines()[-lines:])
+    except OSError as e:
+        return "(cannot read %s: %s)" % (path, e)
+
+
+class CommandError(Exception):
+    pass
+
+
+class Machine:
+    """A qemu guest booted from the disk image, driven on its serial console."""
+
+    # Printed by our own shell commands; never by the guest on its own.
+    _MARK = "SMARTOS-RC"
+
+    def __init__(self, images_dir, log_path=None, extra_args=()):
+        self.images_dir = images_dir
+        self.script = os.path.join(images_dir, "run.sh")
+        self.log_path = log_path or os.path.join(images_dir, "..", "runtime-console.log")
+        self.extra_args = list(extra_args)
+        self.child = None
+        self.boot_seconds = None
+        self.shell_seconds = None
+        self._log = None
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def start(self):
+        if not os.access(self.script, os.X_OK):
+            raise FileNotFoundError("%s: run script missing or not executable" % self.script)
+        env = dict(os.environ)
+        # The KVM probe takes its timeout on machines where KVM hangs; tests
+        # may force the accelerator with SMARTOS_QEMU_ACCEL.
+        env.setdefault("SMARTOS_QEMU_ACCEL", "tcg")
+        self._log = open(self.log_path, "w")
+        args = ["--"] + self.extra_args if self.extra_args else []
+        self._start_time = time.monotonic()
+        self.child = pexpect.spawn(
+            self.script, args, env=env, encoding="utf-8", codec_errors="replace",
+            timeout=COMMAND_TIMEOUT,
+        )
+        self.child.logfile_read = self._log
+
+    def expect(self, pattern, timeout):
+        """Wait for PATTERN; on failure say what was expected and show the
+        end of the console log."""
+        try:
+            return self.child.expect(pattern, timeout=timeout)
+        except (pexpect.TIMEOUT, pexpect.EOF) as e:
+            what = "timeout after %ss" % timeout if isinstance(e, pexpect.TIMEOUT) else "qemu exited"
+            self._log.flush()
+            raise CommandError(
+                "expected %r on the console, got %s; console log %s ends with:\n%s"
+                % (pattern, what, self.log_path, tail(self.log_path, 20))
+            ) from None
+
+    def login(self, user="root", timeout=BOOT_TIMEOUT):
+        """Wait for the login prompt, log in, and prepare the shell for
+        machine-readable commands. Records boot_seconds (qemu start to the
+        login prompt) and shell_seconds (qemu start to the shell prompt)."""
+        self.expect(r"login: ", timeout)
+        self.boot_seconds = time.monotonic() - self._start_time
+        self.child.sendline(user)
+        self.expect(r"[#$] ", COMMAND_TIMEOUT)
+        self.shell_seconds = time.monotonic() - self._start_time
+        # No echo, no prompt, no kernel messages on the console: what comes
+        # back is the command's own output.
+        self.child.sendline("stty -echo; PS1=''; PS2=''; dmesg -n 1")
+        self.run("true")
+
+    def run(self, command, timeout=COMMAND_TIMEOUT, check=True):
+        """Run COMMAND in the guest shell; returns its output (str, \\n line
+        ends). With check, a non-zero exit status raises CommandError."""
+        self.child.sendline("%s; echo %s=$?." % (command, self._MARK))
+        self.expect(r"%s=(\d+)\." % self._MARK, timeout)
+        status = int(self.child.match.group(1))
+        output = self.child.before.replace("\r\n", "\n").replace("\r", "")
+        # Drop what is left of the previous marker line.
+        if output.startswith("\n"):
+            output = output[1:]
+        if check and status != 0:
+            raise CommandError(
+                "%r exited with status %d; output:\n%s" % (command, status, output)
+            )
+        self.last_status = status
+        return output
+
+    def poweroff(self, timeout=POWEROFF_TIMEOUT):
+        """Power the guest off and wait until qemu exits; returns qemu's exit
+        status."""
+        self.child.sendline("poweroff")
+        self.expect(pexpect.EOF, timeout)
+        self.child.close()
+        status = self.child.exitstatus
+        self.child = None
+        return status
+
+    def stop(self):
+        if self.child is not None and self.child.isalive():
+            self.child.terminate(force=True)
+        self.child = None
+        if self._log:
+            self._log.close()
+            self._log = None
+
+
+def main_summary(result):
+    """Print the 'N passed, M failed' line for a unittest result and return
+    the exit status."""
+    failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
+    # A failing setUpModule/setUpClass is an error without a test run.
+    failed_runs = [t for t, _ in result.failures + result.errors
+                   if not isinstance(t, unittest.suite._ErrorHolder)]
+    passed = (result.testsRun - len(failed_runs) - len(result.skipped)
+              - len(result.unexpectedSuccesses))
+    print("%d passed, %d failed" % (passed, failed))
+    sys.stdout.flush()
+    return 0 if failed == 0 and result.testsRun > 0 else 1
