@@ -37,8 +37,18 @@ HOST_GRUB2_CONF_OPTS = \
 	--disable-grub-themes \
 	--disable-device-mapper \
 	--disable-libzfs \
-	--disable-liblzma \
-	TARGET_CC="$(HOST_CC)"
+	--disable-liblzma
+
+# Configured without the framework's host CFLAGS/LDFLAGS: GRUB's own flags
+# for the 32-bit boot code (-Os) must not be overridden, or core.img grows
+# and BIOS boot stops after "GRUB loading." (seen with CFLAGS=-O2 and an
+# rpath in LDFLAGS). configure insists on a Python (AM_PATH_PYTHON): take
+# Debian's, not whatever "python" comes first in PATH.
+define HOST_GRUB2_CONFIGURE_CMDS
+	cd $(@D) && PATH=$(HOST_PATH) CC="$(HOST_CC)" TARGET_CC="$(HOST_CC)" \
+		PYTHON=/usr/bin/python3 ./configure --prefix=$(HOST_DIR) \
+		$(HOST_GRUB2_CONF_OPTS)
+endef
 
 $(eval $(host-autotools-package))
 

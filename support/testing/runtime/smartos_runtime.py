@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unittest
 
 import pexpect
 
@@ -224,7 +225,11 @@ def main_summary(result):
     """Print the 'N passed, M failed' line for a unittest result and return
     the exit status."""
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
-    passed = result.testsRun - failed - len(result.skipped)
+    # A failing setUpModule/setUpClass is an error without a test run.
+    failed_runs = [t for t, _ in result.failures + result.errors
+                   if not isinstance(t, unittest.suite._ErrorHolder)]
+    passed = (result.testsRun - len(failed_runs) - len(result.skipped)
+              - len(result.unexpectedSuccesses))
     print("%d passed, %d failed" % (passed, failed))
     sys.stdout.flush()
     return 0 if failed == 0 and result.testsRun > 0 else 1

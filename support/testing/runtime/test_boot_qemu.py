@@ -55,7 +55,7 @@ class BootQemuX86_64(unittest.TestCase):
         self.assertIn("console=ttyS0", cmdline)
 
     def test_2_uname_is_the_built_kernel(self):
-        releases = glob.glob(os.path.join(build.output_dir, "build", "linux-*",
+        releases = glob.glob(os.path.join(build.output_dir, "build", "linux",
                                           "include", "config", "kernel.release"))
         self.assertEqual(len(releases), 1, "kernel.release files found: %r" % releases)
         with open(releases[0]) as f:
