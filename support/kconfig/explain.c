@@ -322,6 +322,19 @@ static void unmet_terms(struct kc_ctx *kc, struct expr *e, struct kc_explain *ou
 		add_term(kc, &out->unmet, &out->n_unmet, e, v);
 }
 
+/* Every `&&` factor of e, met or not. */
+static void and_terms(struct kc_ctx *kc, struct expr *e, struct kc_term **v, size_t *n)
+{
+	if (!e || expr_is_yes(e))
+		return;
+	if (e->type == E_AND) {
+		and_terms(kc, e->left.expr, v, n);
+		and_terms(kc, e->right.expr, v, n);
+		return;
+	}
+	add_term(kc, v, n, e, expr_calc_value(kc, e));
+}
+
 static void selector_terms(struct kc_ctx *kc, struct expr *e, struct kc_term **v, size_t *n)
 {
 	if (!e)
@@ -423,6 +436,9 @@ int kc_explain(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *out)
 			unmet_terms(kc, c, out);
 	}
 	selector_terms(kc, s->rev_dep.expr, &out->selectors, &out->n_selectors);
+	and_terms(kc, s->dir_dep.expr, &out->deps, &out->n_deps);
+	for (struct kc_menu *m = s->menu ? s->menu->parent : NULL; m; m = m->parent)
+		and_terms(kc, m->visibility, &out->visible_if, &out->n_visible_if);
 	if (s->curr.tri == KC_YES && (s->type == KC_BOOLEAN || s->type == KC_TRISTATE)) {
 		out->solvable = true;
 		return 0;
@@ -453,6 +469,8 @@ void kc_explain_free(struct kc_explain *e)
 {
 	free_terms(e->unmet, e->n_unmet);
 	free_terms(e->selectors, e->n_selectors);
+	free_terms(e->deps, e->n_deps);
+	free_terms(e->visible_if, e->n_visible_if);
 	free(e->changes);
 	if (e->origin == KC_FROM_DEFAULT || e->origin == KC_FROM_SELECT)
 		free((char *)e->origin_text);

@@ -249,6 +249,19 @@ struct kc_explain {
 	bool solvable;
 	size_t n_changes;
 	struct kc_change *changes;
+	/*
+	 * Every `depends on` term (one `&&` factor of the symbol's direct
+	 * dependencies, including those inherited from enclosing menus and `if`
+	 * blocks), met or not, in source order, with each operand's value.
+	 */
+	size_t n_deps;
+	struct kc_term *deps;
+	/*
+	 * The `visible if` terms of the menus enclosing the symbol's first
+	 * definition, innermost menu first, each with its operands' values.
+	 */
+	size_t n_visible_if;
+	struct kc_term *visible_if;
 };
 
 /* Fill *out (caller-owned struct; release with kc_explain_free). 0 or -1 (OOM). */

@@ -51,6 +51,62 @@ void mc_add_term(struct mc_buf *b, const char *indent, const struct kc_term *t)
 	mc_buf_add(b, "\n");
 }
 
+/* A term's text with each operand's value after it: "NET [=y] && !LEGACY [=y]". */
+static void add_annotated(struct mc_buf *b, const struct kc_term *t)
+{
+	const char *p = t->text ? t->text : "?";
+
+	while (*p) {
+		size_t len = 0;
+
+		if (*p == '"' || *p == '\'') {
+			/* a quoted constant: copy it whole, names inside are not operands */
+			const char *q = p + 1;
+
+			while (*q && *q != *p)
+				q += q[0] == '\\' && q[1] ? 2 : 1;
+			if (*q)
+				q++;
+			mc_buf_add(b, "%.*s", (int)(q - p), p);
+			p = q;
+			continue;
+		}
+		while (p[len] == '_' || (p[len] >= 'A' && p[len] <= 'Z') ||
+		       (p[len] >= 'a' && p[len] <= 'z') || (p[len] >= '0' && p[len] <= '9'))
+			len++;
+		if (!len) {
+			mc_buf_add(b, "%c", *p++);
+			continue;
+		}
+		mc_buf_add(b, "%.*s", (int)len, p);
+		for (size_t i = 0; i < t->n_ops; i++)
+			if (t->ops[i].name && strlen(t->ops[i].name) == len &&
+			    !strncmp(t->ops[i].name, p, len)) {
+				mc_buf_add(b, " [=%s]", t->ops[i].value ? t->ops[i].value : "?");
+				break;
+			}
+		p += len;
+	}
+}
+
+/* "Depends on: NET [=y] && PCI [=n]  => n": all terms, and what they give together. */
+static void add_term_line(struct mc_buf *b, const char *label, const struct kc_term *t, size_t n)
+{
+	enum kc_tri all = KC_YES;
+
+	mc_buf_add(b, "%s", label);
+	for (size_t i = 0; i < n; i++) {
+		bool paren = n > 1 && t[i].text && strstr(t[i].text, "||");
+
+		mc_buf_add(b, "%s%s", i ? " && " : "", paren ? "(" : "");
+		add_annotated(b, &t[i]);
+		mc_buf_add(b, "%s", paren ? ")" : "");
+		if (t[i].value < all)
+			all = t[i].value;
+	}
+	mc_buf_add(b, "  => %s\n", tri_text(all));
+}
+
 const char *mc_origin_text(enum kc_origin o);
 
 const char *mc_origin_text(enum kc_origin o)
@@ -93,12 +149,18 @@ static void add_symbol_part(struct mc_buf *b, struct kc_ctx *kc, struct kc_sym *
 	if (e.origin_file)
 		mc_buf_add(b, " (%s:%d)", e.origin_file, e.origin_line);
 	mc_buf_add(b, "\nVisible:    %s\n", tri_text(e.visible));
+	if (e.n_deps)
+		add_term_line(b, "Depends on: ", e.deps, e.n_deps);
+	else
+		mc_buf_add(b, "Depends on: (nothing)\n");
+	if (e.n_visible_if)
+		add_term_line(b, "Visible if: ", e.visible_if, e.n_visible_if);
 	if (e.n_unmet) {
-		mc_buf_add(b, "Depends on (unmet terms, with each operand's value):\n");
+		mc_buf_add(b, "Unmet (terms that keep it hidden, with each operand's value):\n");
 		for (size_t i = 0; i < e.n_unmet; i++)
 			mc_add_term(b, "  ", &e.unmet[i]);
 	} else {
-		mc_buf_add(b, "Depends on: all dependencies are met\n");
+		mc_buf_add(b, "Unmet:      none, all dependencies are met\n");
 	}
 	if (e.n_selectors) {
 		mc_buf_add(b, "Selected or implied by:\n");

@@ -292,6 +292,71 @@ static void test_explain(void)
 	kc_free(kc);
 }
 
+static const struct kc_term *find_term(const struct kc_term *t, size_t n, const char *text)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].text && !strcmp(t[i].text, text))
+			return &t[i];
+	return NULL;
+}
+
+/* kc_explain lists every `depends on` term (met ones too) and the `visible if` terms. */
+static void test_explain_all_deps(void)
+{
+	static const char *const env[] = {NULL};
+	const struct kc_term *t;
+	struct kc_explain e;
+	struct kc_ctx *kc;
+
+	cur_test = "explain all deps";
+	kc = load("config V\n\tbool \"v\"\n\tdefault y\n"
+		  "config W\n\tbool \"w\"\n\tdefault y\n"
+		  "config B\n\tbool \"b\"\n\tdefault y\n"
+		  "config C\n\tbool \"c\"\nconfig D\n\tbool \"d\"\n"
+		  "menu \"M\"\n\tvisible if V\n\tdepends on W\n"
+		  "config A\n\tbool \"a\"\n\tdepends on B && (C || D)\n"
+		  "endmenu\n"
+		  "config FREE\n\tbool \"free\"\n",
+		  env);
+	if (!kc)
+		return;
+	CHECK(kc_explain(kc, sym(kc, "A"), &e) == 0, "explain A");
+	CHECK(e.n_deps == 3, "three depends-on terms (W, B, C || D), got %zu", e.n_deps);
+	t = find_term(e.deps, e.n_deps, "B");
+	CHECK(t && t->value == KC_YES && t->n_ops == 1 && !strcmp(t->ops[0].name, "B") &&
+		  !strcmp(t->ops[0].value, "y"),
+	      "met term B listed with B=y");
+	t = find_term(e.deps, e.n_deps, "W");
+	CHECK(t && t->value == KC_YES, "inherited menu dependency W listed as met");
+	t = find_term(e.deps, e.n_deps, "C || D");
+	CHECK(t && t->value == KC_NO && t->n_ops == 2 && !strcmp(t->ops[0].value, "n") &&
+		  !strcmp(t->ops[1].value, "n"),
+	      "unmet term C || D listed with C=n, D=n");
+	CHECK(e.n_unmet == 1, "only C || D is unmet, got %zu", e.n_unmet);
+	CHECK(e.n_visible_if == 1, "one visible-if term, got %zu", e.n_visible_if);
+	if (e.n_visible_if == 1) {
+		CHECK_STR(e.visible_if[0].text, "V");
+		CHECK(e.visible_if[0].value == KC_YES && e.visible_if[0].n_ops == 1 &&
+			  !strcmp(e.visible_if[0].ops[0].value, "y"),
+		      "visible if V with V=y");
+	}
+	kc_explain_free(&e);
+	CHECK(e.deps == NULL && e.n_deps == 0 && e.visible_if == NULL, "freed and cleared");
+
+	CHECK(kc_sym_set_tri(kc, sym(kc, "V"), KC_NO), "V=n");
+	CHECK(kc_explain(kc, sym(kc, "A"), &e) == 0, "explain A again");
+	CHECK(e.n_visible_if == 1 && e.visible_if[0].value == KC_NO &&
+		  !strcmp(e.visible_if[0].ops[0].value, "n"),
+	      "visible if V now n with V=n");
+	kc_explain_free(&e);
+
+	CHECK(kc_explain(kc, sym(kc, "FREE"), &e) == 0, "explain FREE");
+	CHECK(e.n_deps == 0 && e.n_visible_if == 0, "no terms for a top-level symbol, got %zu/%zu",
+	      e.n_deps, e.n_visible_if);
+	kc_explain_free(&e);
+	kc_free(kc);
+}
+
 static void test_diagnostics(void)
 {
 	static const char *const env[] = {NULL};
@@ -338,6 +403,7 @@ int main(int argc, char **argv)
 	test_strings_and_ranges();
 	test_menu_tree();
 	test_explain();
+	test_explain_all_deps();
 	test_diagnostics();
 	test_prefix();
 	{

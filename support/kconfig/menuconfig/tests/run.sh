@@ -351,8 +351,35 @@ test_help_details() {
 	keys z End
 	wait_for "Needs Feature A off"
 	keys Up '?'
-	wait_for "Depends on (unmet"
+	wait_for "Depends on: !FEATURE_A [=y]  => n"
+	wait_for "Unmet (terms that keep it hidden"
 	wait_for "FEATURE_A = y"
+	stop
+	# every depends-on term, met ones too, and the enclosing menu's visible-if, with values
+	mkdir -p "$WORK/help-deps"
+	cat >"$WORK/help-deps/Kconfig" <<-'EOF'
+	mainmenu "Deps Test"
+	config NET
+		bool "Network support"
+		default y
+	config PCI
+		bool "PCI support"
+	menu "Drivers"
+		visible if NET
+	config DRV
+		bool "A driver"
+		depends on NET && !PCI
+	endmenu
+	EOF
+	start help-deps "$WORK/help-deps/Kconfig"
+	wait_for "[*] Network support"
+	keys Down Down Enter
+	wait_for "A driver"
+	keys '?'
+	wait_for "Symbol:     CONFIG_DRV [=n]"
+	wait_for "Depends on: NET [=y] && !PCI [=n]  => y"
+	wait_for "Visible if: NET [=y]  => y"
+	wait_for "Unmet:      none, all dependencies are met"
 }
 
 test_search_and_jump() {
