@@ -3,7 +3,7 @@ in qemu and drive the serial console with pexpect.
 
 A test reads like a user's session:
 
-    build = Build("smartos_qemu_defconfig")
+    build = Build("smartos_qemu_host_toolchain_defconfig")
     build.run()
     with Machine(build.images_dir) as vm:
         vm.login()

@@ -9,7 +9,7 @@ import unittest
 
 import smartos_runtime as rt
 
-DEFCONFIG = os.environ.get("SMARTOS_RUNTIME_DEFCONFIG", "smartos_qemu_defconfig")
+DEFCONFIG = os.environ.get("SMARTOS_RUNTIME_DEFCONFIG", "smartos_qemu_host_toolchain_defconfig")
 
 build = None
 
