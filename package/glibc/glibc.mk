@@ -1,0 +1,68 @@
+################################################################################
+# glibc: the GNU C library for the internal toolchain, built with
+# host-gcc-initial. The whole installation goes to the staging directory (the
+# sysroot host-gcc-final and every target package build against), its
+# run-time part to the target.
+################################################################################
+
+GLIBC_VERSION = 2.36
+# Debian's glibc_2.36.orig.tar.xz (source package glibc 2.36-9+deb12u14): the
+# upstream 2.36 tree. None of Debian's patches (its .debian.tar.xz carries the
+# 2.36 stable-branch updates and Debian's changes; we do not download it).
+GLIBC_SOURCE = glibc_$(GLIBC_VERSION).orig.tar.xz
+GLIBC_APT_SOURCE = glibc
+GLIBC_APT_VERSION = 2.36-9+deb12u14
+GLIBC_LICENSE = LGPL-2.1+, GPL-2.0+ (programs), other free licences (see LICENSES)
+GLIBC_LICENSE_FILES = COPYING COPYING.LIB LICENSES
+GLIBC_DEPENDENCIES = host-gcc-initial linux-headers
+# Part of the toolchain itself.
+GLIBC_ADD_TOOLCHAIN_DEPENDENCY = NO
+GLIBC_INSTALL_STAGING = YES
+
+# Layout: libraries in /lib and /usr/lib (where every other package puts its
+# libraries, and where the dynamic loader looks by default), the loader itself
+# at /lib64/ld-linux-x86-64.so.2 as the x86_64 ABI fixes it. glibc's own
+# x86_64 default would be /lib64 and /usr/lib64 for everything; its configure
+# takes the directories from these cache variables.
+GLIBC_CONF_ENV = libc_cv_slibdir=/lib libc_cv_rtlddir=/lib64
+# No C++ compiler yet (CXX=false: glibc's configure then skips its C++ tests
+# instead of picking the build machine's g++). Built with the bare cross gcc:
+# glibc chooses its own optimisation and refuses _FORTIFY_SOURCE.
+GLIBC_CONF_OPTS = \
+	--host=$(GNU_TARGET_NAME) --build=$(GNU_HOST_NAME) \
+	--prefix=/usr --libdir=/usr/lib --libexecdir=/usr/libexec \
+	--with-headers=$(STAGING_DIR)/usr/include \
+	--enable-stack-protector=strong --disable-werror --disable-profile \
+	--disable-timezone-tools --without-gd --without-selinux
+
+define GLIBC_CONFIGURE_CMDS
+	mkdir -p $(@D)/build
+	cd $(@D)/build && PATH=$(HOST_PATH) \
+		CC="$(CCACHE)$(GNU_TARGET_NAME)-gcc" CXX=false \
+		AR=$(GNU_TARGET_NAME)-ar RANLIB=$(GNU_TARGET_NAME)-ranlib \
+		CFLAGS="-O2 -g" $(GLIBC_CONF_ENV) ../configure $(GLIBC_CONF_OPTS)
+endef
+
+define GLIBC_BUILD_CMDS
+	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D)/build
+endef
+
+define GLIBC_INSTALL_STAGING_CMDS
+	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D)/build install_root=$(STAGING_DIR) install
+endef
+
+# The target gets the run-time part: the full installation minus headers,
+# static libraries and startup files, the manual, translations and the gconv
+# (iconv) modules. The gcc-target package (gcc on the target) copies headers
+# and startup files from the staging directory when it is selected.
+GLIBC_TARGET_REMOVE = usr/include usr/share/info usr/share/locale usr/share/i18n \
+	usr/lib/gconv usr/lib/*.a usr/lib/*.o
+define GLIBC_INSTALL_TARGET_CMDS
+	rm -rf $(@D)/target-install
+	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D)/build install_root=$(@D)/target-install install
+	cd $(@D)/target-install && rm -rf $(GLIBC_TARGET_REMOVE)
+	mkdir -p $(TARGET_DIR)
+	cp -a $(@D)/target-install/. $(TARGET_DIR)/
+endef
+
+$(eval $(generic-package))
