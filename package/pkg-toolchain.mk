@@ -69,3 +69,61 @@ TOOLCHAIN_SYSROOT_LINK = $(HOST_DIR)/$(GNU_TARGET_NAME)/sysroot
 # host's (Debian's libgmp-dev, libmpfr-dev, libmpc-dev: see
 # support/scripts/install-host-deps.sh), not built here: they only run on the
 # build machine and do not reach the target.
+
+################################################################################
+# The toolchain wrapper (package/toolchain-wrapper), put in front of the
+# compiler drivers by toolchain-internal and toolchain-external. Its
+# configuration file is $(HOST_DIR)/etc/smartos-toolchain-wrapper.conf.
+################################################################################
+
+# The wrapped drivers (<tuple>-cc is a symbolic link to the gcc wrapper).
+TOOLCHAIN_WRAPPED_TOOLS = gcc g++ c++ cpp
+# Other tools of the toolchain (not wrapped).
+TOOLCHAIN_PLAIN_TOOLS = as ld ld.bfd ar nm ranlib objcopy objdump readelf strip strings \
+	size addr2line c++filt elfedit gprof gcc-ar gcc-nm gcc-ranlib gcov gcov-dump gcov-tool
+
+# Target flags from the configuration (the symbols below are in
+# TOOLCHAIN_WRAPPER_CONFIG_VARS, which the toolchain packages list in their
+# _CONFIG_VARS: changing one rebuilds the toolchain and every target package).
+TOOLCHAIN_WRAPPER_SSP = $(if $(filter y,$(SMARTOS_TARGET_SSP_REGULAR)),-fstack-protector)$(if \
+	$(filter y,$(SMARTOS_TARGET_SSP_STRONG)),-fstack-protector-strong)$(if \
+	$(filter y,$(SMARTOS_TARGET_SSP_ALL)),-fstack-protector-all)
+TOOLCHAIN_WRAPPER_CFLAGS = $(TARGET_OPTIMIZATION) $(TOOLCHAIN_WRAPPER_SSP)
+TOOLCHAIN_WRAPPER_FORTIFY = $(if $(filter y,$(SMARTOS_TARGET_FORTIFY_1)),1)$(if $(filter y,$(SMARTOS_TARGET_FORTIFY_2)),2)
+TOOLCHAIN_WRAPPER_PIE = $(if $(filter y,$(SMARTOS_TARGET_PIE)),y,n)
+TOOLCHAIN_WRAPPER_LDFLAGS = $(if $(filter y,$(SMARTOS_TARGET_RELRO_PARTIAL) $(SMARTOS_TARGET_RELRO_FULL)),-Wl$(comma)-z$(comma)relro)$(if \
+	$(filter y,$(SMARTOS_TARGET_RELRO_FULL)), -Wl$(comma)-z$(comma)now)
+TOOLCHAIN_WRAPPER_CONFIG_VARS = SMARTOS_TARGET_OPTIMIZATION SMARTOS_TARGET_SSP_NONE \
+	SMARTOS_TARGET_SSP_REGULAR SMARTOS_TARGET_SSP_STRONG SMARTOS_TARGET_SSP_ALL \
+	SMARTOS_TARGET_FORTIFY_NONE SMARTOS_TARGET_FORTIFY_1 SMARTOS_TARGET_FORTIFY_2 \
+	SMARTOS_TARGET_PIE SMARTOS_TARGET_RELRO_NONE SMARTOS_TARGET_RELRO_PARTIAL \
+	SMARTOS_TARGET_RELRO_FULL
+TOOLCHAIN_CONFIG_VARS += $(TOOLCHAIN_WRAPPER_CONFIG_VARS) SMARTOS_TOOLCHAIN_EXTERNAL_HOST \
+	SMARTOS_TOOLCHAIN_EXTERNAL_CUSTOM
+
+# toolchain-wrapper-install <real dir>,<real suffix>,<sysroot>: the wrapper
+# as $(HOST_DIR)/bin/$(TOOLCHAIN_TUPLE)-<tool> for each wrapped tool whose
+# real driver exists, and its configuration. <real dir> and <sysroot> are
+# absolute or relative to $(HOST_DIR)/bin; an empty sysroot means none.
+define toolchain-wrapper-install
+	mkdir -p $(HOST_DIR)/bin $(HOST_DIR)/etc
+	for t in $(TOOLCHAIN_WRAPPED_TOOLS); do \
+		real=$(HOST_DIR)/bin/$(1)/$(TOOLCHAIN_TUPLE)-$$t$(2); \
+		case "$(1)" in /*) real=$(1)/$(TOOLCHAIN_TUPLE)-$$t$(2);; esac; \
+		[ -e "$$real" ] || continue; \
+		rm -f $(HOST_DIR)/bin/$(TOOLCHAIN_TUPLE)-$$t; \
+		cp $(HOST_DIR)/libexec/smartos/toolchain-wrapper $(HOST_DIR)/bin/$(TOOLCHAIN_TUPLE)-$$t || exit 1; \
+	done
+	ln -sfn $(TOOLCHAIN_TUPLE)-gcc $(HOST_DIR)/bin/$(TOOLCHAIN_TUPLE)-cc
+	{ \
+		echo '# smart-os toolchain wrapper configuration (written by $($(PKG)_NAME))'; \
+		echo "real_dir=$(1)"; \
+		echo 'real_suffix=$(2)'; \
+		echo 'sysroot=$(3)'; \
+		echo 'cflags=$(TOOLCHAIN_WRAPPER_CFLAGS)'; \
+		echo 'fortify=$(TOOLCHAIN_WRAPPER_FORTIFY)'; \
+		echo 'pie=$(TOOLCHAIN_WRAPPER_PIE)'; \
+		echo 'ldflags=$(TOOLCHAIN_WRAPPER_LDFLAGS)'; \
+	} > $(HOST_DIR)/etc/smartos-toolchain-wrapper.conf.tmp
+	mv $(HOST_DIR)/etc/smartos-toolchain-wrapper.conf.tmp $(HOST_DIR)/etc/smartos-toolchain-wrapper.conf
+endef

@@ -5,6 +5,33 @@
 
 TOOLCHAIN_EXTERNAL_LICENSE = LGPL-2.1+ (glibc), GPL-3.0+ WITH GCC-exception-3.1 (libgcc_s)
 TOOLCHAIN_EXTERNAL_INSTALL_TARGET = YES
+TOOLCHAIN_EXTERNAL_DEPENDENCIES = host-toolchain-wrapper
+TOOLCHAIN_EXTERNAL_CONFIG_VARS = $(TOOLCHAIN_WRAPPER_CONFIG_VARS) SMARTOS_TOOLCHAIN_EXTERNAL_HOST \
+	SMARTOS_TOOLCHAIN_EXTERNAL_CUSTOM SMARTOS_TOOLCHAIN_EXTERNAL_PATH SMARTOS_TOOLCHAIN_EXTERNAL_PREFIX
+
+# Where the real compiler is: the configured path, or PATH as make found it
+# (without $(HOST_DIR)/bin, where the wrapper goes).
+TOOLCHAIN_EXTERNAL_REAL_DIR = $(if $(TOOLCHAIN_EXTERNAL_BIN),$(patsubst %/,%,$(TOOLCHAIN_EXTERNAL_BIN)),$$(dirname "$$(PATH=$(ORIG_PATH) command -v $(TOOLCHAIN_TUPLE)-gcc)"))
+
+# The wrapper in front of the external gcc, g++, cpp (see
+# package/pkg-toolchain.mk): it adds the target flags and refuses host paths
+# but no sysroot (the host's gcc has its own: its glibc in /usr). The other
+# tools are symbolic links to the real ones, so that TARGET_CROSS names one
+# directory for all.
+define TOOLCHAIN_EXTERNAL_BUILD_CMDS
+	real_dir=$(TOOLCHAIN_EXTERNAL_REAL_DIR); \
+	if [ ! -x "$$real_dir/$(TOOLCHAIN_TUPLE)-gcc" ]; then \
+		echo "toolchain-external: no $(TOOLCHAIN_TUPLE)-gcc in $${real_dir:-PATH} (SMARTOS_TOOLCHAIN_EXTERNAL_PATH, SMARTOS_TOOLCHAIN_EXTERNAL_PREFIX)" >&2; \
+		exit 1; \
+	fi; \
+	echo "$$real_dir" > $(@D)/real-dir
+	mkdir -p $(HOST_DIR)/bin
+	for t in $(TOOLCHAIN_PLAIN_TOOLS); do \
+		real=$$(cat $(@D)/real-dir)/$(TOOLCHAIN_TUPLE)-$$t; \
+		if [ -e "$$real" ]; then ln -sfn "$$real" $(HOST_DIR)/bin/$(TOOLCHAIN_TUPLE)-$$t || exit 1; fi; \
+	done
+	$(call toolchain-wrapper-install,$$(cat $(@D)/real-dir),,)
+endef
 
 # The program interpreter path is fixed by the x86_64 ABI and written into
 # every dynamic executable; the seed's README warns that the kernel panics

@@ -1,4 +1,45 @@
-# placeholder (work in progress)
-TOOLCHAIN_INTERNAL_DEPENDENCIES = host-gcc-final
-TOOLCHAIN_INTERNAL_INSTALL_TARGET = NO
+################################################################################
+# toolchain-internal: the provider of the virtual "toolchain" package when the
+# toolchain is built from source (SMARTOS_TOOLCHAIN_INTERNAL). It puts our
+# wrapper in front of host-gcc-final's drivers (the real ones become
+# $(HOST_DIR)/bin/<tuple>-gcc.real, ...) with the staging directory as sysroot
+# and the configuration's target flags, and installs gcc's run-time
+# libraries (libgcc_s, libstdc++) into the target. glibc installs itself.
+################################################################################
+
+TOOLCHAIN_INTERNAL_VERSION = $(TOOLCHAIN_GCC_VERSION)
+TOOLCHAIN_INTERNAL_LICENSE = GPL-3.0+ WITH GCC-exception-3.1 (libgcc_s, libstdc++)
+TOOLCHAIN_INTERNAL_DEPENDENCIES = host-gcc-final host-toolchain-wrapper glibc
+TOOLCHAIN_INTERNAL_INSTALL_TARGET = YES
+TOOLCHAIN_INTERNAL_CONFIG_VARS = $(TOOLCHAIN_WRAPPER_CONFIG_VARS) SMARTOS_TOOLCHAIN_GCC_CXX
+
+# The real drivers keep their directory (gcc finds its own files relative
+# to it): renamed in place with a ".real" suffix. A renamed file is a new
+# name in this package's host directory, not a change to host-gcc-final's.
+# Done once: a second run (toolchain-internal-rebuild) finds the .real files.
+define TOOLCHAIN_INTERNAL_BUILD_CMDS
+	for t in $(TOOLCHAIN_WRAPPED_TOOLS); do \
+		f=$(HOST_DIR)/bin/$(GNU_TARGET_NAME)-$$t; \
+		if [ -e "$$f" ] && [ ! -e "$$f.real" ]; then mv "$$f" "$$f.real" || exit 1; fi; \
+	done
+	$(call toolchain-wrapper-install,.,.real,../../staging)
+endef
+
+TOOLCHAIN_INTERNAL_REAL_GCC = $(HOST_DIR)/bin/$(GNU_TARGET_NAME)-gcc.real
+
+# libgcc_s (glibc loads it for pthread_cancel and unwinding) and, with C++,
+# libstdc++: where the compiler keeps them, into /lib and /usr/lib.
+define TOOLCHAIN_INTERNAL_INSTALL_TARGET_CMDS
+	mkdir -p $(TARGET_DIR)/lib $(TARGET_DIR)/usr/lib
+	libgcc_s=$$($(TOOLCHAIN_INTERNAL_REAL_GCC) -print-file-name=libgcc_s.so.1) && \
+		[ -f "$$libgcc_s" ] && install -m 0644 "$$libgcc_s" $(TARGET_DIR)/lib/libgcc_s.so.1
+	$(if $(filter y,$(SMARTOS_TOOLCHAIN_GCC_CXX)),\
+	libstdcxx=$$($(TOOLCHAIN_INTERNAL_REAL_GCC) -print-file-name=libstdc++.so.6) && \
+		[ -e "$$libstdcxx" ] && \
+		for f in $${libstdcxx%/*}/libstdc++.so.6*; do \
+			case "$$f" in *.py) continue;; esac; \
+			cp -a "$$f" $(TARGET_DIR)/usr/lib/ || exit 1; \
+		done)
+endef
+
 $(eval $(generic-package))
