@@ -86,7 +86,7 @@ endef
 
 $(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP)
 	$(info >>> Checking the target and generating root filesystem images)
-	$(PYTHON3) $(SCRIPTS)/check-elf $(TARGET_DIR)
+	$(PYTHON3) $(SCRIPTS)/check-elf --forbid $(TOPDIR) $(TARGET_DIR)
 	$(file >$(ROOTFS_PACKAGE_PERMISSIONS),$(rootfs-package-permissions))
 	$(file >$(ROOTFS_PACKAGE_USERS),$(rootfs-package-users))
 	$(file >$(ROOTFS_DIR)/fakeroot.sh,$(rootfs-fakeroot-script))
