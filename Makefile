@@ -21,7 +21,7 @@ MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
 # Targets that never need a .config (or the package .mk files).
 NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconfig \
 	syncconfig savedefconfig allnoconfig alldefconfig allyesconfig defconfig \
-	%_defconfig clean distclean check check-kconfig check-framework check-runtime \
+	%_defconfig clean distclean check check-kconfig check-framework check-runtime check-long \
 	kconfig-tools kconfig-mtools
 
 # --- parallelism ----------------------------------------------------------------
@@ -224,6 +224,13 @@ check-framework:
 # machine: three kernels, busybox, GRUB, the debugging tools).
 check-runtime:
 	$(CLEAN_MAKE_ENV) support/testing/runtime/run
+
+# The long suite (not part of check): the from-source toolchain, built with
+# smartos_qemu_defconfig from scratch (over an hour on two cores), gcc in
+# the guest. SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built output directory.
+.PHONY: check-long
+check-long:
+	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_internal_toolchain
 
 help:
 	cat support/scripts/help.txt
