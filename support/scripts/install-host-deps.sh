@@ -8,6 +8,8 @@ packages=(
 	# compilers and build tools
 	build-essential flex bison bc gawk autoconf automake pkg-config gettext autopoint
 	libelf-dev libssl-dev libncurses-dev ccache kmod openssl
+	# the internal toolchain's gcc links the host's gmp, mpfr and mpc (docs/toolchain.md)
+	libgmp-dev libmpfr-dev libmpc-dev
 	# downloads and archives
 	ca-certificates wget curl git dpkg-dev shellcheck xz-utils bzip2 gzip cpio rsync file patch
 	# images
