@@ -601,22 +601,35 @@ static void parse_if(struct parser *p, bool in_choice)
 	parse_block(p, B_IF, in_choice, "if");
 }
 
-static void parse_menu(struct parser *p)
+/*
+ * "menu" and "comment" open the same way: the keyword, a quoted prompt and
+ * the end of the line; then a menu entry carrying that prompt. Returns false
+ * (after reporting) when the line is malformed.
+ */
+static bool begin_prompt_entry(struct parser *p, enum prop_type type)
 {
-	struct kc_ctx *kc = p->kc;
 	const char *text;
 
 	consume(p);
 	if (peek(p) != T_WORD_QUOTE) {
 		syntax_error(p, NULL);
-		return;
+		return false;
 	}
 	consume(p);
 	text = p->lx.str;
 	if (!expect_eol(p))
+		return false;
+	menu_add_entry(p->kc, NULL);
+	menu_add_prompt(p->kc, type, text, NULL);
+	return true;
+}
+
+static void parse_menu(struct parser *p)
+{
+	struct kc_ctx *kc = p->kc;
+
+	if (!begin_prompt_entry(p, P_MENU))
 		return;
-	menu_add_entry(kc, NULL);
-	menu_add_prompt(kc, P_MENU, text, NULL);
 	for (;;) {
 		if (peek(p) == T_VISIBLE) {
 			struct expr *e;
@@ -642,20 +655,8 @@ static void parse_menu(struct parser *p)
 
 static void parse_comment(struct parser *p)
 {
-	struct kc_ctx *kc = p->kc;
-	const char *text;
-
-	consume(p);
-	if (peek(p) != T_WORD_QUOTE) {
-		syntax_error(p, NULL);
+	if (!begin_prompt_entry(p, P_COMMENT))
 		return;
-	}
-	consume(p);
-	text = p->lx.str;
-	if (!expect_eol(p))
-		return;
-	menu_add_entry(kc, NULL);
-	menu_add_prompt(kc, P_COMMENT, text, NULL);
 	while (peek(p) == T_DEPENDS)
 		parse_depends(p);
 }
