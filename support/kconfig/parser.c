@@ -61,34 +61,38 @@ static const char *curname(struct kc_ctx *kc)
 	return kc->cur_file ? kc->cur_file->name : "<none>";
 }
 
+/* A diagnostic located at the current file and line. */
+static void pdiag(struct parser *p, enum kc_diag_level level, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+static void pdiag(struct parser *p, enum kc_diag_level level, const char *fmt, va_list ap)
+{
+	struct sbuf b = {0};
+	char tmp[1024];
+
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	sb_printf(&b, "%s:%d: %s", curname(p->kc), p->kc->cur_lineno, tmp);
+	kc_diag_raw(p->kc, level, b.s);
+	sb_free(&b);
+}
+
 static void perr(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void perr(struct parser *p, const char *fmt, ...)
 {
-	struct sbuf b = {0};
 	va_list ap;
-	char tmp[1024];
 
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	pdiag(p, KC_DIAG_ERROR, fmt, ap);
 	va_end(ap);
-	sb_printf(&b, "%s:%d: %s", curname(p->kc), p->kc->cur_lineno, tmp);
-	kc_diag_raw(p->kc, KC_DIAG_ERROR, b.s);
-	sb_free(&b);
 }
 
 static void pwarn(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void pwarn(struct parser *p, const char *fmt, ...)
 {
-	struct sbuf b = {0};
 	va_list ap;
-	char tmp[1024];
 
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	pdiag(p, KC_DIAG_WARNING, fmt, ap);
 	va_end(ap);
-	sb_printf(&b, "%s:%d: %s", curname(p->kc), p->kc->cur_lineno, tmp);
-	kc_diag_raw(p->kc, KC_DIAG_WARNING, b.s);
-	sb_free(&b);
 }
 
 /* A syntax error: report it like bison's yyerror and skip to the end of line. */
