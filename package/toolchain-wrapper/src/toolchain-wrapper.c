@@ -12,7 +12,7 @@
  *
  * Our flags come first so that a package's own flags, which follow, win
  * (-O0, -fno-stack-protector, -fno-PIE ...). Include and library paths of the
- * build machine (-I/usr/include, -L/usr/lib, -Wl,-rpath,/usr/lib ...) are
+ * build machine (-I/usr/include, -L/usr/lib, -Wl,-rpath-link,/usr/lib ...) are
  * refused with an error naming the path: target code must not use them.
  *
  * The configuration is read from <wrapper dir>/../etc/smartos-toolchain-wrapper.conf,
@@ -255,20 +255,37 @@ static int check_arg(char **argv, int argc, int i, const char *sysroot)
 		}
 		return 2;
 	}
-	/* Linker options: -Wl,-L/usr/lib, -Wl,-rpath,/usr/lib, -Wl,-rpath=/usr/lib ... */
+	/*
+	 * Linker search paths: -Wl,-L/usr/lib, -Wl,-rpath-link,/usr/lib,
+	 * -Wl,-rpath-link=... An -rpath names a directory of the target (where
+	 * the program will look at run time), not of this machine: check-elf
+	 * checks those in the image.
+	 */
 	if (strncmp(arg, "-Wl,", 4) == 0) {
 		char *copy = xstrdup(arg + 4), *save = NULL;
+		bool path_next = false;
 
 		for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-			const char *p = w;
+			const char *p = NULL;
 
-			if (strncmp(w, "-L", 2) == 0)
+			if (path_next)
+				p = w;
+			path_next = false;
+			if (!strcmp(w, "-L") || !strcmp(w, "-rpath-link") ||
+			    !strcmp(w, "--rpath-link"))
+				path_next = true;
+			else if (strncmp(w, "-L", 2) == 0)
 				p = w + 2;
-			else if (strncmp(w, "-rpath=", 7) == 0 ||
-				 strncmp(w, "-rpath-link=", 12) == 0)
+			else if (strncmp(w, "-rpath-link=", 12) == 0 ||
+				 strncmp(w, "--rpath-link=", 13) == 0)
 				p = strchr(w, '=') + 1;
-			if (is_unsafe(p))
-				refuse(p, arg, sysroot);
+			if (p && is_unsafe(p)) {
+				static char shown[PATH_MAX];
+
+				snprintf(shown, sizeof(shown), "%s", p);
+				free(copy);
+				refuse(shown, arg, sysroot);
+			}
 		}
 		free(copy);
 	}
