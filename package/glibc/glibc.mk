@@ -1,6 +1,7 @@
 ################################################################################
 # glibc: the GNU C library for the internal toolchain, built with
-# host-gcc-initial. The whole installation goes to the staging directory (the
+# host-gcc-initial or the build machine's gcc 12 (GLIBC_CC below). The whole
+# installation goes to the staging directory (the
 # sysroot host-gcc-final and every target package build against), its
 # run-time part to the target.
 ################################################################################
@@ -14,7 +15,16 @@ GLIBC_APT_SOURCE = glibc
 GLIBC_APT_VERSION = 2.36-9+deb12u14
 GLIBC_LICENSE = LGPL-2.1+, GPL-2.0+ (programs), other free licences (see LICENSES)
 GLIBC_LICENSE_FILES = COPYING COPYING.LIB LICENSES
-GLIBC_DEPENDENCIES = host-gcc-initial linux-headers
+GLIBC_CONFIG_VARS = SMARTOS_TOOLCHAIN_GLIBC_BOOTSTRAP_GCC
+# The compiler: host-gcc-initial (SMARTOS_TOOLCHAIN_GLIBC_BOOTSTRAP_GCC=y), or
+# the build machine's gcc, which on Debian 12 is the same gcc 12.2 (one whole
+# gcc compile less: see docs/toolchain.md). glibc links libgcc.a of the
+# compiler that builds it into a few of its objects.
+GLIBC_BOOTSTRAP_GCC = $(filter y,$(SMARTOS_TOOLCHAIN_GLIBC_BOOTSTRAP_GCC))
+GLIBC_DEPENDENCIES = linux-headers $(if $(GLIBC_BOOTSTRAP_GCC),host-gcc-initial)
+GLIBC_CC = $(if $(GLIBC_BOOTSTRAP_GCC),$(GNU_TARGET_NAME)-gcc,gcc)
+GLIBC_AR = $(if $(GLIBC_BOOTSTRAP_GCC),$(GNU_TARGET_NAME)-ar,ar)
+GLIBC_RANLIB = $(if $(GLIBC_BOOTSTRAP_GCC),$(GNU_TARGET_NAME)-ranlib,ranlib)
 # Part of the toolchain itself.
 GLIBC_ADD_TOOLCHAIN_DEPENDENCY = NO
 GLIBC_INSTALL_STAGING = YES
@@ -25,9 +35,9 @@ GLIBC_INSTALL_STAGING = YES
 # x86_64 default would be /lib64 and /usr/lib64 for everything; its configure
 # takes the directories from these cache variables.
 GLIBC_CONF_ENV = libc_cv_slibdir=/lib libc_cv_rtlddir=/lib64
-# No C++ compiler yet (CXX=false: glibc's configure then skips its C++ tests
-# instead of picking the build machine's g++). Built with the bare cross gcc:
-# glibc chooses its own optimisation and refuses _FORTIFY_SOURCE.
+# No C++ compiler (CXX=false: glibc's configure then skips its C++ tests).
+# Built with a bare compiler, not the wrapper: glibc chooses its own
+# optimisation and refuses _FORTIFY_SOURCE.
 GLIBC_CONF_OPTS = \
 	--host=$(GNU_TARGET_NAME) --build=$(GNU_HOST_NAME) \
 	--prefix=/usr --libdir=/usr/lib --libexecdir=/usr/libexec \
@@ -37,9 +47,9 @@ GLIBC_CONF_OPTS = \
 
 define GLIBC_CONFIGURE_CMDS
 	mkdir -p $(@D)/build
+	echo "glibc is compiled by: $$(PATH=$(HOST_PATH) $(GLIBC_CC) --version | head -n 1)"
 	cd $(@D)/build && PATH=$(HOST_PATH) \
-		CC="$(CCACHE)$(GNU_TARGET_NAME)-gcc" CXX=false \
-		AR=$(GNU_TARGET_NAME)-ar RANLIB=$(GNU_TARGET_NAME)-ranlib \
+		CC="$(CCACHE)$(GLIBC_CC)" CXX=false AR=$(GLIBC_AR) RANLIB=$(GLIBC_RANLIB) \
 		CFLAGS="-O2 -g" $(GLIBC_CONF_ENV) ../configure $(GLIBC_CONF_OPTS)
 endef
 
