@@ -26,7 +26,10 @@ BINUTILS_TARGET_CONF_OPTS = \
 BINUTILS_TARGET_MAKE_OPTS = MAKEINFO=true
 BINUTILS_TARGET_INSTALL_OPTS = MAKEINFO=true install
 
-# Only the programs: no static libraries, headers, manuals.
+# Only the programs: no static libraries, headers, manuals. binutils names
+# its tools without a prefix when they run on the target they produce code
+# for (host = target, as here), $(GNU_TARGET_NAME)-as ... otherwise: both
+# names exist in the end.
 define BINUTILS_TARGET_CLEANUP
 	rm -rf $(TARGET_DIR)/usr/share/man $(TARGET_DIR)/usr/share/info \
 		$(TARGET_DIR)/usr/include/ansidecl.h $(TARGET_DIR)/usr/include/bfd*.h \
@@ -38,6 +41,10 @@ define BINUTILS_TARGET_CLEANUP
 		$(TARGET_DIR)/usr/lib/bfd-plugins
 	find $(TARGET_DIR)/usr/bin $(TARGET_DIR)/usr/$(GNU_TARGET_NAME)/bin -type f \
 		-exec $(TARGET_STRIP) --strip-unneeded {} +
+	cd $(TARGET_DIR)/usr/bin && for f in $(GNU_TARGET_NAME)-*; do \
+		[ -e "$$f" ] || continue; \
+		[ -e "$${f#$(GNU_TARGET_NAME)-}" ] || ln -s "$$f" "$${f#$(GNU_TARGET_NAME)-}"; \
+	done
 endef
 BINUTILS_TARGET_POST_INSTALL_TARGET_HOOKS += BINUTILS_TARGET_CLEANUP
 
