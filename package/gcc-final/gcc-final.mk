@@ -26,7 +26,8 @@ HOST_GCC_FINAL_LANGUAGES = c$(if $(filter y,$(SMARTOS_TOOLCHAIN_GCC_CXX)),$(comm
 # Build time is cut where the result for C and C++ programs stays the same: no
 # bootstrap (a cross compiler is not bootstrapped anyway), one library
 # variant, no translations, no sanitizer, OpenMP, transactional memory,
-# vtable-verification or quad-precision libraries; LTO only on request.
+# vtable-verification or quad-precision libraries, no precompiled libstdc++
+# headers, no libcc1 (gdb's compile plugin); LTO only on request.
 HOST_GCC_FINAL_CONF_OPTS = \
 	--target=$(GNU_TARGET_NAME) \
 	--with-sysroot=$(TOOLCHAIN_SYSROOT_LINK) \
@@ -39,7 +40,7 @@ HOST_GCC_FINAL_CONF_OPTS = \
 	$(if $(filter y,$(SMARTOS_TOOLCHAIN_GCC_LTO)),--enable-lto,--disable-lto) \
 	--disable-libgomp --disable-libitm --disable-libquadmath \
 	--disable-libquadmath-support --disable-libsanitizer --disable-libssp \
-	--disable-libvtv
+	--disable-libvtv --disable-libstdcxx-pch --disable-libcc1
 
 define HOST_GCC_FINAL_CONFIGURE_CMDS
 	mkdir -p $(@D)/build
