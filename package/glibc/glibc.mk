@@ -8,7 +8,7 @@
 
 GLIBC_VERSION = 2.36
 # Debian's glibc_2.36.orig.tar.xz (source package glibc 2.36-9+deb12u14): the
-# upstream 2.36 tree. None of Debian's patches (its .debian.tar.xz carries the
+# upstream 2.36 tree without its manual. None of Debian's patches (its .debian.tar.xz carries the
 # 2.36 stable-branch updates and Debian's changes; we do not download it).
 GLIBC_SOURCE = glibc_$(GLIBC_VERSION).orig.tar.xz
 GLIBC_APT_SOURCE = glibc
@@ -44,6 +44,14 @@ GLIBC_CONF_OPTS = \
 	--with-headers=$(STAGING_DIR)/usr/include \
 	--enable-stack-protector=strong --disable-werror --disable-profile \
 	--disable-timezone-tools --without-gd --without-selinux
+
+# Debian's tarball has no manual/ (the manual is under the GFDL with
+# invariant sections), which glibc's list of subdirectories still names.
+define GLIBC_NO_MANUAL
+	grep -q ' wctype manual shadow ' $(@D)/Makeconfig
+	sed -i 's/ wctype manual shadow / wctype shadow /' $(@D)/Makeconfig
+endef
+GLIBC_POST_EXTRACT_HOOKS += GLIBC_NO_MANUAL
 
 define GLIBC_CONFIGURE_CMDS
 	mkdir -p $(@D)/build
