@@ -29,17 +29,20 @@ TOOLCHAIN_INTERNAL_REAL_GCC = $(HOST_DIR)/bin/$(GNU_TARGET_NAME)-gcc.real
 
 # libgcc_s (glibc loads it for pthread_cancel and unwinding) and, with C++,
 # libstdc++: where the compiler keeps them, into /lib and /usr/lib.
-define TOOLCHAIN_INTERNAL_INSTALL_TARGET_CMDS
-	mkdir -p $(TARGET_DIR)/lib $(TARGET_DIR)/usr/lib
-	libgcc_s=$$($(TOOLCHAIN_INTERNAL_REAL_GCC) -print-file-name=libgcc_s.so.1) && \
-		[ -f "$$libgcc_s" ] && install -m 0644 "$$libgcc_s" $(TARGET_DIR)/lib/libgcc_s.so.1
-	$(if $(filter y,$(SMARTOS_TOOLCHAIN_GCC_CXX)),\
+define TOOLCHAIN_INTERNAL_INSTALL_LIBSTDCXX
 	libstdcxx=$$($(TOOLCHAIN_INTERNAL_REAL_GCC) -print-file-name=libstdc++.so.6) && \
 		[ -e "$$libstdcxx" ] && \
 		for f in $${libstdcxx%/*}/libstdc++.so.6*; do \
 			case "$$f" in *.py) continue;; esac; \
 			cp -a "$$f" $(TARGET_DIR)/usr/lib/ || exit 1; \
-		done)
+		done
+endef
+
+define TOOLCHAIN_INTERNAL_INSTALL_TARGET_CMDS
+	mkdir -p $(TARGET_DIR)/lib $(TARGET_DIR)/usr/lib
+	libgcc_s=$$($(TOOLCHAIN_INTERNAL_REAL_GCC) -print-file-name=libgcc_s.so.1) && \
+		[ -f "$$libgcc_s" ] && install -m 0644 "$$libgcc_s" $(TARGET_DIR)/lib/libgcc_s.so.1
+	$(if $(filter y,$(SMARTOS_TOOLCHAIN_GCC_CXX)),$(TOOLCHAIN_INTERNAL_INSTALL_LIBSTDCXX))
 endef
 
 $(eval $(generic-package))
