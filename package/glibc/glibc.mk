@@ -61,12 +61,18 @@ define GLIBC_CONFIGURE_CMDS
 		CFLAGS="-O2 -g" $(GLIBC_CONF_ENV) ../configure $(GLIBC_CONF_OPTS)
 endef
 
+# One "make install" into a directory of the build, at the end of the build
+# step: the staging and target steps may run at the same time, and two glibc
+# installs at once in the same build directory break each other.
 define GLIBC_BUILD_CMDS
 	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D)/build
+	rm -rf $(@D)/install-root
+	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D)/build install_root=$(@D)/install-root install
 endef
 
 define GLIBC_INSTALL_STAGING_CMDS
-	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D)/build install_root=$(STAGING_DIR) install
+	mkdir -p $(STAGING_DIR)
+	cp -a $(@D)/install-root/. $(STAGING_DIR)/
 endef
 
 # The target gets the run-time part: the full installation minus headers,
@@ -76,11 +82,11 @@ endef
 GLIBC_TARGET_REMOVE = usr/include usr/share/info usr/share/locale usr/share/i18n \
 	usr/lib/gconv usr/lib/*.a usr/lib/*.o
 define GLIBC_INSTALL_TARGET_CMDS
-	rm -rf $(@D)/target-install
-	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D)/build install_root=$(@D)/target-install install
-	cd $(@D)/target-install && rm -rf $(GLIBC_TARGET_REMOVE)
+	rm -rf $(@D)/target-root
+	cp -a $(@D)/install-root $(@D)/target-root
+	cd $(@D)/target-root && rm -rf $(GLIBC_TARGET_REMOVE)
 	mkdir -p $(TARGET_DIR)
-	cp -a $(@D)/target-install/. $(TARGET_DIR)/
+	cp -a $(@D)/target-root/. $(TARGET_DIR)/
 endef
 
 $(eval $(generic-package))
