@@ -97,7 +97,7 @@ class InternalToolchainGuest(unittest.TestCase):
 
     def test_1_gcc_is_ours(self):
         self.assertEqual(self.vm.run("gcc -dumpmachine").strip(), TUPLE)
-        self.assertEqual(self.vm.run("gcc -dumpversion").strip(), "12.2.0")
+        self.assertEqual(self.vm.run("gcc -dumpfullversion").strip(), "12.2.0")
 
     def test_2_compile_and_run_hello(self):
         # The source goes over the console as printf arguments, one per line
