@@ -50,7 +50,9 @@ endef
 GCC_TARGET_CROSS_LIBDIR = $(HOST_DIR)/lib/gcc/$(GNU_TARGET_NAME)/$(GCC_TARGET_VERSION)
 GCC_TARGET_LIBEXECDIR = $(TARGET_DIR)/usr/libexec/gcc/$(GNU_TARGET_NAME)/$(GCC_TARGET_VERSION)
 
+# s-tm-texi: see package/gcc-final/gcc-final.mk.
 define GCC_TARGET_INSTALL_TARGET_CMDS
+	touch $(@D)/build/gcc/s-tm-texi
 	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D)/build DESTDIR=$(TARGET_DIR) install-gcc
 	$(GCC_TARGET_PKGDIR)/target-dev-files $(STAGING_DIR) $(GCC_TARGET_CROSS_LIBDIR) \
 		$(TARGET_DIR) $(GNU_TARGET_NAME) $(GCC_TARGET_VERSION)
