@@ -77,6 +77,27 @@ endif
 
 include package/Makefile.in
 
+# --- external trees (docs/external-trees.md) ------------------------------------
+# SMARTOS_EXTERNAL=dir1:dir2 (environment or command line; empty forgets them)
+# is remembered in $(O)/.smartos-external. support/scripts/external-trees checks
+# the trees and writes $(O)/.smartos-external.mk (SMARTOS_EXTERNAL_NAMES,
+# SMARTOS_EXTERNAL_DIRS, SMARTOS_EXTERNAL_<NAME>_PATH/_DESC) and
+# $(O)/.smartos-external.Kconfig (a menu per tree, sourced by Kconfig).
+EXTERNAL_LIST := $(O)/.smartos-external
+EXTERNAL_SET := $(if $(filter environment% command%,$(origin SMARTOS_EXTERNAL)),--set $(call shq,$(SMARTOS_EXTERNAL)))
+ifneq ($(EXTERNAL_SET)$(wildcard $(EXTERNAL_LIST)),)
+ifneq ($(shell $(PYTHON3) $(SCRIPTS)/external-trees $(O) $(TOPDIR) $(EXTERNAL_SET) && echo ok),ok)
+$(error the external trees are not usable (see the message above))
+endif
+include $(EXTERNAL_LIST).mk
+SMARTOS_EXTERNAL_KCONFIG := $(EXTERNAL_LIST).Kconfig
+else
+SMARTOS_EXTERNAL_KCONFIG := $(TOPDIR)/support/misc/no-external.Kconfig
+endif
+KCONFIG_ENV += SMARTOS_EXTERNAL_KCONFIG=$(SMARTOS_EXTERNAL_KCONFIG)
+# Where "make <name>_defconfig" looks, in this order.
+DEFCONFIG_DIRS := $(TOPDIR)/configs $(addsuffix /configs,$(SMARTOS_EXTERNAL_DIRS))
+
 ifneq ($(CONFIG_GOALS),)
 # --- build mode: read the configuration and every package --------------------
 ifeq ($(wildcard $(SMARTOS_CONFIG)),)
@@ -84,7 +105,7 @@ $(error No configuration in $(O): run "make <name>_defconfig" (see "make list-de
 endif
 -include $(KCONFIG_AUTOCONFIG)
 # auto.conf is regenerated when .config changed (make restarts after that).
-$(KCONFIG_AUTOCONFIG): $(SMARTOS_CONFIG) | $(KCONFIG_CONF)
+$(KCONFIG_AUTOCONFIG): $(SMARTOS_CONFIG) $(SMARTOS_EXTERNAL_KCONFIG) | $(KCONFIG_CONF)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 	touch $@
 
@@ -94,6 +115,8 @@ include package/pkg-kconfig.mk
 include package/pkg-kernel-module.mk
 include package/pkg-toolchain.mk
 include $(sort $(wildcard package/*/*.mk))
+# The external trees' packages and their own external.mk, tree by tree.
+include $(foreach d,$(SMARTOS_EXTERNAL_DIRS),$(sort $(wildcard $(d)/package/*/*.mk)) $(wildcard $(d)/external.mk))
 # All packages are known now: generate their rules, then the rootfs/image steps.
 $(eval $(pkg-generate-all))
 include package/pkg-rootfs.mk
@@ -149,12 +172,16 @@ kconfig-tools:
 kconfig-mtools: kconfig-tools
 	+$(if $(filter $(KCONFIG_DIR)/mconf,$(KCONFIG_MCONF)),$(call kconfig-build-tool,$(KCONFIG_MCONF)))
 
-DEFCONFIGS := $(sort $(notdir $(wildcard configs/*_defconfig)))
+# defconfigs-in <dir>: the defconfig names in a configs/ directory.
+defconfigs-in = $(sort $(notdir $(wildcard $(1)/*_defconfig)))
+# defconfig-file <name>_defconfig: the first one found in DEFCONFIG_DIRS.
+defconfig-file = $(firstword $(wildcard $(addsuffix /$(1),$(DEFCONFIG_DIRS))))
 
-%_defconfig: configs/%_defconfig | kconfig-tools $(KCONFIG_DIR)
-	$(call run-kconfig,$(KCONFIG_CONF),--defconfig $(TOPDIR)/$<)
+%_defconfig: | kconfig-tools $(KCONFIG_DIR)
+	$(if $(call defconfig-file,$@),,$(error no $@ in $(DEFCONFIG_DIRS) (see "make list-defconfigs")))
+	$(call run-kconfig,$(KCONFIG_CONF),--defconfig $(call defconfig-file,$@))
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
-	printf '%s\n' "$(TOPDIR)/$<" > $(DEFCONFIG_ORIGIN).tmp && mv $(DEFCONFIG_ORIGIN).tmp $(DEFCONFIG_ORIGIN)
+	printf '%s\n' "$(call defconfig-file,$@)" > $(DEFCONFIG_ORIGIN).tmp && mv $(DEFCONFIG_ORIGIN).tmp $(DEFCONFIG_ORIGIN)
 
 oldconfig syncconfig olddefconfig allnoconfig alldefconfig allyesconfig: | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--$@)
@@ -178,7 +205,10 @@ savedefconfig: | kconfig-tools $(KCONFIG_DIR)
 
 list-defconfigs:
 	echo "Defconfigs in configs/:"
-	$(foreach d,$(DEFCONFIGS),printf '  %-40s - build for %s\n' $(d) $(patsubst %_defconfig,%,$(d));)
+	$(foreach d,$(call defconfigs-in,$(TOPDIR)/configs),printf '  %-40s - build for %s\n' $(d) $(patsubst %_defconfig,%,$(d));)
+	$(foreach n,$(SMARTOS_EXTERNAL_NAMES),echo; \
+		echo $(call shq,Defconfigs in external tree $(n) ($(SMARTOS_EXTERNAL_$(n)_DESC))$(comma) $(SMARTOS_EXTERNAL_$(n)_PATH)/configs/:); \
+		$(foreach d,$(call defconfigs-in,$(SMARTOS_EXTERNAL_$(n)_PATH)/configs),printf '  %-40s - build for %s\n' $(d) $(patsubst %_defconfig,%,$(d));))
 
 # --- cleaning ---------------------------------------------------------------------
 .PHONY: clean distclean
@@ -216,7 +246,7 @@ check-kconfig:
 # The test drivers run make themselves, as a user would: without this make's
 # MAKEFLAGS (whose jobserver they could not use: they would build with -j1).
 CLEAN_MAKE_ENV := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u O \
-	-u SMARTOS_NO_REEXEC -u SMARTOS_PACKAGE_JOBS
+	-u SMARTOS_NO_REEXEC -u SMARTOS_PACKAGE_JOBS -u SMARTOS_EXTERNAL
 check-framework:
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests
 
