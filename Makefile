@@ -104,6 +104,9 @@ ifeq ($(wildcard $(SMARTOS_CONFIG)),)
 $(error No configuration in $(O): run "make <name>_defconfig" (see "make list-defconfigs") or "make menuconfig")
 endif
 -include $(KCONFIG_AUTOCONFIG)
+# Values like "$(SMARTOS_EXTERNAL_FOO_PATH)/board/..." need that tree.
+$(foreach r,$(sort $(shell grep -o 'SMARTOS_EXTERNAL_[A-Za-z0-9_]*_PATH' $(SMARTOS_CONFIG))),$(if $(filter undefined,$(origin $(r))),\
+	$(error $(SMARTOS_CONFIG) uses $$($(r)) but no external tree named $(patsubst SMARTOS_EXTERNAL_%_PATH,%,$(r)) is in use: run make with SMARTOS_EXTERNAL=<its path>)))
 # auto.conf is regenerated when .config changed (make restarts after that).
 $(KCONFIG_AUTOCONFIG): $(SMARTOS_CONFIG) $(SMARTOS_EXTERNAL_KCONFIG) | $(KCONFIG_CONF)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
@@ -120,8 +123,9 @@ include $(foreach d,$(SMARTOS_EXTERNAL_DIRS),$(sort $(wildcard $(d)/package/*/*.
 # All packages are known now: generate their rules, then the rootfs/image steps.
 $(eval $(pkg-generate-all))
 include package/pkg-rootfs.mk
+include package/pkg-insight.mk
 
-.PHONY: all source show-info run graph-depends
+.PHONY: all source show-info run
 all: $(ROOTFS_IMAGES_STAMP)
 
 source: $(foreach p,$(PACKAGES_CLOSURE),$(p)-source)
@@ -129,17 +133,6 @@ source: $(foreach p,$(PACKAGES_CLOSURE),$(p)-source)
 show-info:
 	$(file >$(O)/build/show-info.tsv,$(show-info-tsv))
 	$(PYTHON3) support/scripts/show-info $(O)/build/show-info.tsv
-
-# The dependency graph of the configuration (graphviz dot; SVG when dot is there).
-define graph-depends-dot
-digraph smartos {
-	rankdir=LR;
-$(foreach p,$(PACKAGES_CLOSURE),	"$(p)";$(sep)$(foreach d,$($(call UPPERCASE,$(p))_FINAL_DEPENDENCIES),	"$(p)" -> "$(d)";$(sep)))}
-endef
-graph-depends:
-	$(file >$(O)/graph-depends.dot,$(graph-depends-dot))
-	if command -v dot >/dev/null; then dot -Tsvg -o $(O)/graph-depends.svg $(O)/graph-depends.dot && echo "Wrote $(O)/graph-depends.svg"; \
-	else echo "Wrote $(O)/graph-depends.dot"; fi
 
 run: $(ROOTFS_IMAGES_STAMP)
 	$(if $(SMARTOS_RUN_SCRIPT_PATH),,$(error SMARTOS_RUN_SCRIPT is not set: this configuration has no run script))
@@ -215,7 +208,7 @@ list-defconfigs:
 # clean keeps .config, the Kconfig tools and the download cache; distclean
 # removes the whole output directory.
 clean:
-	rm -rf $(O)/per-package $(O)/target $(O)/staging $(O)/host $(O)/images $(O)/graph-depends.* \
+	rm -rf $(O)/per-package $(O)/target $(O)/staging $(O)/host $(O)/images $(O)/graphs $(O)/legal-info $(O)/legal-info.tmp \
 		$(filter-out $(O)/build/kconfig,$(wildcard $(O)/build/*))
 
 distclean:
