@@ -10,7 +10,8 @@
 # rootfs images: ELF check (every dynamic ELF finds its interpreter and
 #   libraries), then under one fakeroot session: ownership root:root, users
 #   (FOO_USERS, SMARTOS_ROOTFS_USERS_TABLES, root password), the
-#   permission/device tables (SMARTOS_ROOTFS_DEVICE_TABLE + FOO_PERMISSIONS),
+#   permission/device tables (SMARTOS_ROOTFS_DEVICE_TABLE + FOO_PERMISSIONS,
+#   applied by support/makedevs),
 #   cpio / ext4 (mke2fs -d) / tar; then post-image scripts and the run script.
 # Both steps' stamps carry a hash of everything they depend on.
 ################################################################################
@@ -55,6 +56,12 @@ $(ROOTFS_FINALIZE_STAMP): $(foreach p,$(PACKAGES_CLOSURE),$($(call UPPERCASE,$(p
 	touch $@
 
 # --- images -----------------------------------------------------------------------
+# The permission/device table tool (support/makedevs, C), built for the host.
+MAKEDEVS := $(BUILD_DIR)/host-tools/makedevs
+$(MAKEDEVS): $(TOPDIR)/support/makedevs/makedevs.c
+	mkdir -p $(@D)
+	gcc -std=c11 -O2 -Wall -Wextra -o $@.tmp $< && mv $@.tmp $@
+
 # The permissions of every selected package, one table.
 ROOTFS_PACKAGE_PERMISSIONS = $(ROOTFS_DIR)/package-permissions.txt
 define rootfs-package-permissions
@@ -74,7 +81,7 @@ define rootfs-fakeroot-script
 set -e
 chown -h -R 0:0 $(TARGET_DIR)
 SMARTOS_ROOT_PASSWORD=$(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ROOT_PASSWD))) $(SCRIPTS)/mkusers $(TARGET_DIR) $(ROOTFS_PACKAGE_USERS) $(call abs-path,$(ROOTFS_USERS_TABLES))
-$(SCRIPTS)/apply-permissions $(TARGET_DIR) $(call abs-path,$(ROOTFS_DEVICE_TABLES)) $(ROOTFS_PACKAGE_PERMISSIONS)
+$(MAKEDEVS) $(TARGET_DIR) $(call abs-path,$(ROOTFS_DEVICE_TABLES)) $(ROOTFS_PACKAGE_PERMISSIONS)
 $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO)),echo "Making $(BINARIES_DIR)/$(ROOTFS_CPIO_NAME)"
 cd $(TARGET_DIR) && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc --reproducible $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO_GZIP)),| gzip -9n) > $(BINARIES_DIR)/$(ROOTFS_CPIO_NAME))
 $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_EXT4)),echo "Making $(BINARIES_DIR)/rootfs.ext4"
@@ -85,7 +92,7 @@ $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_TAR)),echo "Making $(BINARIES_DIR)/rootf
 tar -C $(TARGET_DIR) --sort=name --numeric-owner --mtime=@0 -cf $(BINARIES_DIR)/rootfs.tar .)
 endef
 
-$(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP)
+$(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP) $(MAKEDEVS)
 	$(info >>> Checking the target and generating root filesystem images)
 	$(PYTHON3) $(SCRIPTS)/check-elf $(TARGET_DIR)
 	$(file >$(ROOTFS_PACKAGE_PERMISSIONS),$(rootfs-package-permissions))
