@@ -20,8 +20,9 @@
 GRAPHS_DIR := $(O)/graphs
 LEGAL_INFO_DIR := $(O)/legal-info
 
-# One line per known package: name type version dependencies in-config selected.
-insight-line = $(2)	$($(1)_TYPE)	$($(1)_VERSION)	$($(1)_FINAL_DEPENDENCIES)	$(if $(filter $(2),$(PACKAGES_CLOSURE)),y,n)	$(if $(filter $(2),$(PACKAGES)),y,n)
+# One line per known package: name type version dependencies in-config
+# selected virtual (no version, no licence: e.g. "toolchain").
+insight-line = $(2)	$($(1)_TYPE)	$($(1)_VERSION)	$($(1)_FINAL_DEPENDENCIES)	$(if $(filter $(2),$(PACKAGES_CLOSURE)),y,n)	$(if $(filter $(2),$(PACKAGES)),y,n)	$(if $($(1)_VERSION)$($(1)_LICENSE),n,y)
 define graph-packages-tsv
 $(foreach p,$(ALL_PKGS),$(call insight-line,$(call UPPERCASE,$(p)),$(p))$(sep))
 endef

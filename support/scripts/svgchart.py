@@ -40,7 +40,7 @@ def bar_chart(title, rows, segments, fmt):
            '<rect width="100%" height="100%" fill="white"/>',
            '<text x="10" y="28" font-size="18" %s>%s</text>' % (FONT, esc(title))]
     x = LABEL_W
-    for s in used:
+    for s in used if legend_h else []:
         out.append('<rect x="%d" y="%d" width="12" height="12" fill="%s"/>'
                    % (x, TOP - 8, colour[s]))
         out.append('<text x="%d" y="%d" font-size="12" %s>%s</text>' % (x + 16, TOP + 2, FONT, esc(s)))
