@@ -76,20 +76,38 @@ endef
 
 ROOTFS_CPIO_NAME = rootfs.cpio$(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO_GZIP)),.gz)
 
+# Reproducible images (docs/reproducible.md): every file time is
+# SOURCE_DATE_EPOCH; archives are sorted with numeric owners; the ext4 UUID and
+# directory hash seed are a hash of the label and SOURCE_DATE_EPOCH, mke2fs and
+# debugfs run with that time (E2FSPROGS_FAKE_TIME), and debugfs sets every
+# inode's times to it (mke2fs -d copies the change time, which touch cannot
+# set, and the access time, which its own reading may have changed).
+define rootfs-ext4-fix-times
+(cd $(TARGET_DIR) && find . | LC_ALL=C sort | sed -e 's|^\.||' -e 's|^$$|/|' | \
+	while IFS= read -r p; do for f in atime ctime mtime; do \
+		printf 'sif "%s" %s @%s\nsif "%s" %s_extra 0\n' "$$p" $$f '$(SOURCE_DATE_EPOCH)' "$$p" $$f; done; done) > $(ROOTFS_DIR)/ext4-times.debugfs
+E2FSPROGS_FAKE_TIME='$(SOURCE_DATE_EPOCH)' debugfs -w -f $(ROOTFS_DIR)/ext4-times.debugfs $(BINARIES_DIR)/rootfs.ext4 >/dev/null
+endef
+
 # The commands run inside the fakeroot session (one shell script).
 define rootfs-fakeroot-script
 set -e
 chown -h -R 0:0 $(TARGET_DIR)
 SMARTOS_ROOT_PASSWORD=$(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ROOT_PASSWD))) $(SCRIPTS)/mkusers $(TARGET_DIR) $(ROOTFS_PACKAGE_USERS) $(call abs-path,$(ROOTFS_USERS_TABLES))
 $(MAKEDEVS) $(TARGET_DIR) $(call abs-path,$(ROOTFS_DEVICE_TABLES)) $(ROOTFS_PACKAGE_PERMISSIONS)
+find $(TARGET_DIR) -exec touch -h -d @'$(SOURCE_DATE_EPOCH)' {} +
 $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO)),echo "Making $(BINARIES_DIR)/$(ROOTFS_CPIO_NAME)"
 cd $(TARGET_DIR) && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc --reproducible $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO_GZIP)),| gzip -9n) > $(BINARIES_DIR)/$(ROOTFS_CPIO_NAME))
 $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_EXT4)),echo "Making $(BINARIES_DIR)/rootfs.ext4"
 rm -f $(BINARIES_DIR)/rootfs.ext4
 truncate -s $(call qstrip,$(SMARTOS_TARGET_ROOTFS_EXT4_SIZE)) $(BINARIES_DIR)/rootfs.ext4
-mke2fs -q -F -t ext4 -d $(TARGET_DIR) -L $(call shq,$(call qstrip,$(SMARTOS_TARGET_ROOTFS_EXT4_LABEL))) $(BINARIES_DIR)/rootfs.ext4)
+uuid=$$(printf 'smart-os rootfs %s %s' $(call shq,$(call qstrip,$(SMARTOS_TARGET_ROOTFS_EXT4_LABEL))) '$(SOURCE_DATE_EPOCH)' | sha256sum | \
+	sed -E 's/^(.{8})(.{4}).(.{3}).(.{3})(.{12}).*/\1-\2-4\3-8\4-\5/')
+E2FSPROGS_FAKE_TIME='$(SOURCE_DATE_EPOCH)' mke2fs -q -F -t ext4 -d $(TARGET_DIR) -L $(call shq,$(call qstrip,$(SMARTOS_TARGET_ROOTFS_EXT4_LABEL))) \
+	-U "$$uuid" -E hash_seed="$$uuid" $(BINARIES_DIR)/rootfs.ext4
+$(rootfs-ext4-fix-times))
 $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_TAR)),echo "Making $(BINARIES_DIR)/rootfs.tar"
-tar -C $(TARGET_DIR) --sort=name --numeric-owner --mtime=@0 -cf $(BINARIES_DIR)/rootfs.tar .)
+tar -C $(TARGET_DIR) --sort=name --numeric-owner --mtime=@'$(SOURCE_DATE_EPOCH)' --format=gnu -cf $(BINARIES_DIR)/rootfs.tar .)
 endef
 
 $(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP) $(MAKEDEVS)
