@@ -73,6 +73,7 @@ pkgname = $(notdir $(pkgdir))
 
 # register-package <name>,<PREFIX>,<pkgdir>,<target|host>,<infra>
 define register-package
+$(if $(filter $(1),$(ALL_PKGS)),$(error $(3): package $(1) is already defined in $($(2)_PKGDIR) (a package .mk read twice, or two packages of that name)))
 ALL_PKGS += $(1)
 $(2)_NAME := $(1)
 $(2)_PKGDIR := $(3)

@@ -4,13 +4,14 @@
 # target-finalize: $(O)/target, $(O)/staging, $(O)/host and $(O)/images are made
 #   afresh from the per-package trees of the selected packages and their
 #   dependencies (in dependency order), then: /etc/hostname, /etc/issue,
-#   overlays (SMARTOS_ROOTFS_OVERLAY), depmod for kernel modules, post-build
+#   /etc/motd, overlays (SMARTOS_ROOTFS_OVERLAY), depmod for kernel modules, post-build
 #   scripts (SMARTOS_ROOTFS_POST_BUILD_SCRIPT). A package that is no longer
 #   selected is simply not merged: it disappears from the target.
 # rootfs images: ELF check (every dynamic ELF finds its interpreter and
 #   libraries), then under one fakeroot session: ownership root:root, users
 #   (FOO_USERS, SMARTOS_ROOTFS_USERS_TABLES, root password), the
-#   permission/device tables (SMARTOS_ROOTFS_DEVICE_TABLE + FOO_PERMISSIONS),
+#   permission/device tables (SMARTOS_ROOTFS_DEVICE_TABLE + FOO_PERMISSIONS,
+#   applied by support/makedevs),
 #   cpio / ext4 (mke2fs -d) / tar; then post-image scripts and the run script.
 # Both steps' stamps carry a hash of everything they depend on.
 ################################################################################
@@ -41,6 +42,7 @@ endef
 define rootfs-system-settings
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME))) > $(TARGET_DIR)/etc/hostname)
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE))) > $(TARGET_DIR)/etc/issue)
+	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_MOTD)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_MOTD))) > $(TARGET_DIR)/etc/motd)
 	$(foreach d,$(ROOTFS_OVERLAYS),echo "Overlay $(d)" && rsync -a --exclude=.empty $(call abs-path,$(d))/ $(TARGET_DIR)/$(sep))
 	for m in $(TARGET_DIR)/lib/modules/*/; do [ -d "$$m" ] || continue; v=$$(basename "$$m"); echo "depmod $$v"; depmod -a -b $(TARGET_DIR) "$$v"; done
 	$(foreach s,$(ROOTFS_POST_BUILD_SCRIPTS),echo "Running post-build script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(TARGET_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
@@ -54,6 +56,12 @@ $(ROOTFS_FINALIZE_STAMP): $(foreach p,$(PACKAGES_CLOSURE),$($(call UPPERCASE,$(p
 	touch $@
 
 # --- images -----------------------------------------------------------------------
+# The permission/device table tool (support/makedevs, C), built for the host.
+MAKEDEVS := $(BUILD_DIR)/host-tools/makedevs
+$(MAKEDEVS): $(TOPDIR)/support/makedevs/makedevs.c
+	mkdir -p $(@D)
+	gcc -std=c11 -O2 -Wall -Wextra -o $@.tmp $< && mv $@.tmp $@
+
 # The permissions of every selected package, one table.
 ROOTFS_PACKAGE_PERMISSIONS = $(ROOTFS_DIR)/package-permissions.txt
 define rootfs-package-permissions
@@ -86,7 +94,7 @@ define rootfs-fakeroot-script
 set -e
 chown -h -R 0:0 $(TARGET_DIR)
 SMARTOS_ROOT_PASSWORD=$(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ROOT_PASSWD))) $(SCRIPTS)/mkusers $(TARGET_DIR) $(ROOTFS_PACKAGE_USERS) $(call abs-path,$(ROOTFS_USERS_TABLES))
-$(SCRIPTS)/apply-permissions $(TARGET_DIR) $(call abs-path,$(ROOTFS_DEVICE_TABLES)) $(ROOTFS_PACKAGE_PERMISSIONS)
+$(MAKEDEVS) $(TARGET_DIR) $(call abs-path,$(ROOTFS_DEVICE_TABLES)) $(ROOTFS_PACKAGE_PERMISSIONS)
 find $(TARGET_DIR) -exec touch -h -d @'$(SOURCE_DATE_EPOCH)' {} +
 $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO)),echo "Making $(BINARIES_DIR)/$(ROOTFS_CPIO_NAME)"
 cd $(TARGET_DIR) && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc --reproducible $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO_GZIP)),| gzip -9n) > $(BINARIES_DIR)/$(ROOTFS_CPIO_NAME))
@@ -102,7 +110,7 @@ $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_TAR)),echo "Making $(BINARIES_DIR)/rootf
 tar -C $(TARGET_DIR) --sort=name --numeric-owner --mtime=@'$(SOURCE_DATE_EPOCH)' --format=gnu -cf $(BINARIES_DIR)/rootfs.tar .)
 endef
 
-$(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP)
+$(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP) $(MAKEDEVS)
 	$(info >>> Checking the target and generating root filesystem images)
 	$(PYTHON3) $(SCRIPTS)/check-elf $(TARGET_DIR)
 	$(file >$(ROOTFS_PACKAGE_PERMISSIONS),$(rootfs-package-permissions))

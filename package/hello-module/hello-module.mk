@@ -7,6 +7,8 @@ HELLO_MODULE_VERSION = 1.0
 HELLO_MODULE_SITE = $(HELLO_MODULE_PKGDIR)/src
 HELLO_MODULE_SITE_METHOD = local
 HELLO_MODULE_LICENSE = GPL-2.0
+# The SPDX line of the source, and the licence text (Debian's base-files copy).
+HELLO_MODULE_LICENSE_FILES = hello.c /usr/share/common-licenses/GPL-2
 
 # Optional load at boot: an init script that runs modprobe with the
 # configured greeting (rcS starts /etc/init.d/S??* in order).
@@ -18,14 +20,5 @@ define HELLO_MODULE_INSTALL_BOOT_SCRIPT
 	sed -i -e 's/@WHOM@/$(HELLO_MODULE_WHOM)/' $(TARGET_DIR)/etc/init.d/S05hello)
 endef
 HELLO_MODULE_POST_INSTALL_TARGET_HOOKS += HELLO_MODULE_INSTALL_BOOT_SCRIPT
-
-# An out-of-tree module needs the kernel tree's module support files
-# (scripts/module.lds, Module.symvers), which "make modules" writes; the
-# linux package builds only bzImage. (This belongs in package/linux: build
-# "modules" when CONFIG_MODULES=y. Until then the module does it.)
-define HELLO_MODULE_PREPARE_KERNEL
-	$(TARGET_MAKE_ENV) $(MAKE) -C $(LINUX_DIR) $(LINUX_MAKE_OPTS) modules
-endef
-HELLO_MODULE_PRE_BUILD_HOOKS += HELLO_MODULE_PREPARE_KERNEL
 
 $(eval $(kernel-module))

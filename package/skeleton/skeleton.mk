@@ -4,6 +4,8 @@
 ################################################################################
 
 SKELETON_LICENSE = GPL-2.0
+# Our own files; the licence text is Debian's copy (base-files) on the build host.
+SKELETON_LICENSE_FILES = /usr/share/common-licenses/GPL-2
 SKELETON_INSTALL_TARGET = YES
 # Copies files, compiles nothing.
 SKELETON_ADD_TOOLCHAIN_DEPENDENCY = NO

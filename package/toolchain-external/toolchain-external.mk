@@ -4,6 +4,10 @@
 ################################################################################
 
 TOOLCHAIN_EXTERNAL_LICENSE = LGPL-2.1+ (glibc), GPL-3.0+ WITH GCC-exception-3.1 (libgcc_s)
+# The host's gcc (no toolchain path): the copied libraries are Debian's libc6 and
+# libgcc-s1, whose copyright files state their licences.
+TOOLCHAIN_EXTERNAL_LICENSE_FILES = $(if $(call qstrip,$(SMARTOS_TOOLCHAIN_EXTERNAL_PATH)),,\
+	/usr/share/doc/libc6/copyright /usr/share/doc/libgcc-s1/copyright)
 TOOLCHAIN_EXTERNAL_INSTALL_TARGET = YES
 
 # The program interpreter path is fixed by the x86_64 ABI and written into

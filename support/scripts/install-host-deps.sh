@@ -18,8 +18,8 @@ packages=(
 	qemu-system-x86 python3 python3-pexpect python3-pytest tmux time podman runc
 	# Kconfig engine tests: the kernel tree as oracle, fuzzing, sanitizers, leaks
 	linux-source-6.1 clang libclang-rt-14-dev valgrind
-	# graphs
-	graphviz
+	# graphs and charts (graph-depends: dot; graph-build/graph-size: rsvg-convert)
+	graphviz librsvg2-bin
 )
 
 missing=()
