@@ -76,6 +76,6 @@ define kconfig-editor-rule
 .PHONY: $(1)-$(3)
 $(1)-$(3): $(BUILD_DIR)/$(1)/.stamp_configured
 	$$(TARGET_MAKE_ENV) $$(MAKE) -C $(BUILD_DIR)/$(1) $$($(2)_KCONFIG_OPTS) $(3)
-	rm -f $(BUILD_DIR)/$(1)/.stamp_built $(BUILD_DIR)/$(1)/.stamp_*installed
+	rm -f $(BUILD_DIR)/$(1)/.stamp_built $(BUILD_DIR)/$(1)/.stamp_*installed $(BUILD_DIR)/$(1)/.stamp_restored.*
 	touch $(BUILD_DIR)/$(1)/.stamp_tainted
 endef
