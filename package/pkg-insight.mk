@@ -44,7 +44,7 @@ graph-size: $(ROOTFS_FINALIZE_STAMP)
 	$(PYTHON3) $(SCRIPTS)/graph-size $(O) $(GRAPHS_DIR)
 
 # legal-info: the licence files are read from the extracted sources.
-legal-line = $(2)	$($(1)_TYPE)	$($(1)_VERSION)	$($(1)_LICENSE)	$($(1)_LICENSE_FILES)	$($(1)_DL_FILES)	$($(1)_SITE_METHOD)	$(if $(filter local,$($(1)_SITE_METHOD)),$(call abs-path,$(call qstrip,$($(1)_SITE))))	$($(1)_DIR)	$(call abs-path,$($(1)_PATCHES))	$(if $(filter $(2),$(PACKAGES)),y,n)
+legal-line = $(2)	$($(1)_TYPE)	$($(1)_VERSION)	$($(1)_LICENSE)	$($(1)_LICENSE_FILES)	$($(1)_DL_FILES)	$($(1)_SITE_METHOD)	$(if $(filter local,$($(1)_SITE_METHOD)),$(call abs-path,$(call qstrip,$($(1)_SITE))))	$($(1)_DIR)	$(call abs-path,$($(1)_PATCHES))	$(if $(filter $(2),$(PACKAGES)),y,n)	$(wildcard $($(1)_HASH_FILE))
 define legal-packages-tsv
 $(foreach p,$(PACKAGES_CLOSURE),$(call legal-line,$(call UPPERCASE,$(p)),$(p))$(sep))
 endef
