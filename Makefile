@@ -22,6 +22,7 @@ MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
 NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconfig \
 	syncconfig savedefconfig allnoconfig alldefconfig allyesconfig defconfig \
 	%_defconfig clean distclean check check-kconfig check-framework check-runtime \
+	check-cache check-reproducible bench-cache \
 	kconfig-tools kconfig-mtools
 
 # --- parallelism ----------------------------------------------------------------
@@ -242,6 +243,19 @@ CLEAN_MAKE_ENV := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u O 
 	-u SMARTOS_NO_REEXEC -u SMARTOS_PACKAGE_JOBS -u SMARTOS_EXTERNAL
 check-framework:
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests
+
+# The artifact cache and reproducible images on real configurations
+# (docs/cache.md, docs/reproducible.md): check-cache builds the docker config
+# (busybox), rebuilds it from the cache and builds it again elsewhere;
+# check-reproducible does the same with the qemu config (a kernel, GRUB: long);
+# bench-cache times a clean build without ccache against a rebuild from the cache.
+.PHONY: check-cache check-reproducible bench-cache
+check-cache:
+	$(CLEAN_MAKE_ENV) support/testing/cache/run smartos_docker_defconfig
+check-reproducible:
+	$(CLEAN_MAKE_ENV) support/testing/cache/run smartos_qemu_host_toolchain_defconfig
+bench-cache:
+	$(CLEAN_MAKE_ENV) support/testing/cache/run --bench $(or $(BENCH_DEFCONFIG),smartos_docker_defconfig)
 
 # Every runtime test fits CI's time budget (about 15 minutes of builds on a cold
 # machine: three kernels, busybox, GRUB, the debugging tools).

@@ -206,6 +206,8 @@ endef
 # being built needs (FOO_BUILD_DIR_DEPENDENCIES, e.g. linux for kernel modules)
 # is built too. A corrupt entry is reported, removed and the package built.
 # SMARTOS_ARTIFACT_CACHE_BYPASS lists packages never restored (<pkg>-rebuild).
+# Extracting a restored package (legal-info reads its licence files) keeps it
+# restored; <pkg>-rebuild, -reconfigure and -menuconfig make it built.
 ARTIFACT_CACHE := $(if $(filter y,$(SMARTOS_ARTIFACT_CACHE)),$(ARTIFACT_CACHE_DIR))
 ARTIFACT_CACHE_LIMIT = $(call qstrip,$(SMARTOS_ARTIFACT_CACHE_SIZE))
 pkg-cache-entry = $(ARTIFACT_CACHE)/$($(1)_NAME)/$($(1)_HASH).art
@@ -317,7 +319,7 @@ $($(2)_STAMP_INSTALLED): private .SHELLFLAGS := $($(2)_LOG) $(1) install -c
 
 $($(2)_STAMP_EXTRACTED): $($(2)_DL_FILES)
 	$$(call pkg-progress,$(2),Extracting)
-	mkdir -p $$(@D) && find $$(@D) -mindepth 1 -maxdepth 1 ! -name smartos-build.log -exec rm -rf {} +
+	mkdir -p $$(@D) && find $$(@D) -mindepth 1 -maxdepth 1 ! -name smartos-build.log ! -name $$(notdir $($(2)_STAMP_RESTORED)) -exec rm -rf {} +
 	$$(call pkg-dl-recheck,$(2))
 	$$(call pkg-run-hooks,$(2)_PRE_EXTRACT_HOOKS)
 	$$($(2)_EXTRACT_CMDS)

@@ -8,6 +8,8 @@ packages=(
 	# compilers and build tools
 	build-essential flex bison bc gawk autoconf automake pkg-config gettext autopoint
 	libelf-dev libssl-dev libncurses-dev ccache kmod openssl
+	# distributed compilation (SMARTOS_DISTCC and its test)
+	distcc
 	# downloads and archives
 	ca-certificates wget curl git dpkg-dev shellcheck xz-utils bzip2 gzip cpio rsync file patch
 	# images
