@@ -219,7 +219,7 @@ distclean:
 # --- tests ------------------------------------------------------------------------
 .PHONY: check check-kconfig check-framework check-runtime
 check:
-	rc=0; for t in check-kconfig check-framework check-runtime; do \
+	rc=0; for t in check-kconfig check-framework check-runtime check-cache; do \
 		echo "=== $$t"; $(MAKE) --no-print-directory O=$(O) $$t || { echo "=== $$t FAILED"; rc=1; }; \
 	done; exit $$rc
 

@@ -139,7 +139,10 @@ pkg-config-symbols = $(sort $(filter SMARTOS_PACKAGE_$(1) SMARTOS_PACKAGE_$(1)_%
 # A compiler launcher (ccache, distcc) does not change what is built: left out.
 # Paths of the output directory and of the tree are written as @O@ and @TOPDIR@,
 # so that two output directories (and machines, for the artifact cache) agree.
-pkg-hash-normalize = $(subst $(TOPDIR)/,@TOPDIR@/,$(subst $(O)/,@O@/,$(if $(CCACHE),$(subst $(CCACHE),,$(1)),$(1))))
+# External trees' paths likewise become @EXTERNAL_<NAME>@ (here and in pkg-hashes).
+pkg-hash-normalize = $(call pkg-hash-externals,$(SMARTOS_EXTERNAL_NAMES),$(subst $(TOPDIR)/,@TOPDIR@/,$(subst $(O)/,@O@/,$(if $(CCACHE),$(subst $(CCACHE),,$(1)),$(1)))))
+pkg-hash-externals = $(if $(1),$(call pkg-hash-externals,$(wordlist 2,$(words $(1)),$(1)),$(subst $(SMARTOS_EXTERNAL_$(firstword $(1))_PATH)/,@EXTERNAL_$(firstword $(1))@/,$(2))),$(2))
+PKG_HASH_ALIASES = --alias $(TOPDIR)=@TOPDIR@ $(foreach n,$(SMARTOS_EXTERNAL_NAMES),--alias $(SMARTOS_EXTERNAL_$(n)_PATH)=@EXTERNAL_$(n)@)
 pkg-hash-string = name=$($(1)_NAME) $(PKG_HASH_HOST) \
 	$(call pkg-hash-normalize,$(foreach v,$(PKG_HASHED_VARS),$(v)=$($(1)_$(v))) \
 	$(foreach s,$(call pkg-config-symbols,$(1)),$(s)=$($(s))))
@@ -412,7 +415,7 @@ $(eval PACKAGES := $(foreach p,$(ALL_PKGS),$(if $(call pkg-selected,$(p)),$(p)))
 $(eval PACKAGES_CLOSURE := $(call pkg-closure,$(PACKAGES)))
 $(eval PKG_HASH_HOST := $(pkg-host-identity))
 $(file >$(PKG_MANIFEST),$(foreach p,$(ALL_PKGS),$(call pkg-manifest-record,$(call UPPERCASE,$(p)))$(sep))$(rootfs-manifest-record))
-$(eval PKG_HASHES := $(shell $(PYTHON3) $(SCRIPTS)/pkg-hashes $(PKG_MANIFEST)))
+$(eval PKG_HASHES := $(shell $(PYTHON3) $(SCRIPTS)/pkg-hashes $(PKG_HASH_ALIASES) $(PKG_MANIFEST)))
 $(if $(filter 0,$(.SHELLSTATUS)),,$(error computing the package hashes failed (manifest: $(PKG_MANIFEST))))
 $(foreach w,$(PKG_HASHES),$(eval $(w)))
 $(foreach p,$(ALL_PKGS),$(eval $(call pkg-stamps,$(p),$(call UPPERCASE,$(p)))))
