@@ -31,20 +31,26 @@ def bar_chart(title, rows, segments, fmt):
     colour = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(used)}
     biggest = max([sum(v.values()) for _, v in rows] + [0])
     scale = CHART_W / biggest if biggest > 0 else 0
-    legend_h = 24 if len(used) > 1 else 0
-    height = TOP + legend_h + len(rows) * (BAR_H + GAP) + 20
     width = LABEL_W + CHART_W + VALUE_W + 20
+    # Legend entries left to right, wrapping at the right edge.
+    legend = []
+    x, y = LABEL_W, TOP
+    for s in used if len(used) > 1 else []:
+        w = 24 + 7 * len(s)
+        if x + w > width and x > LABEL_W:
+            x, y = LABEL_W, y + 18
+        legend.append((s, x, y))
+        x += w
+    legend_h = (y - TOP + 24) if legend else 0
+    height = TOP + legend_h + len(rows) * (BAR_H + GAP) + 20
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d">'
            % (width, height, width, height),
            '<rect width="100%" height="100%" fill="white"/>',
            '<text x="10" y="28" font-size="18" %s>%s</text>' % (FONT, esc(title))]
-    x = LABEL_W
-    for s in used if legend_h else []:
-        out.append('<rect x="%d" y="%d" width="12" height="12" fill="%s"/>'
-                   % (x, TOP - 8, colour[s]))
-        out.append('<text x="%d" y="%d" font-size="12" %s>%s</text>' % (x + 16, TOP + 2, FONT, esc(s)))
-        x += 24 + 7 * len(s)
+    for s, x, y in legend:
+        out.append('<rect x="%d" y="%d" width="12" height="12" fill="%s"/>' % (x, y - 8, colour[s]))
+        out.append('<text x="%d" y="%d" font-size="12" %s>%s</text>' % (x + 16, y + 2, FONT, esc(s)))
     y = TOP + legend_h
     for label, values in rows:
         out.append('<text x="%d" y="%d" font-size="12" text-anchor="end" %s>%s</text>'
