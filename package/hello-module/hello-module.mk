@@ -19,13 +19,4 @@ define HELLO_MODULE_INSTALL_BOOT_SCRIPT
 endef
 HELLO_MODULE_POST_INSTALL_TARGET_HOOKS += HELLO_MODULE_INSTALL_BOOT_SCRIPT
 
-# An out-of-tree module needs the kernel tree's module support files
-# (scripts/module.lds, Module.symvers), which "make modules" writes; the
-# linux package builds only bzImage. (This belongs in package/linux: build
-# "modules" when CONFIG_MODULES=y. Until then the module does it.)
-define HELLO_MODULE_PREPARE_KERNEL
-	$(TARGET_MAKE_ENV) $(MAKE) -C $(LINUX_DIR) $(LINUX_MAKE_OPTS) modules
-endef
-HELLO_MODULE_PRE_BUILD_HOOKS += HELLO_MODULE_PREPARE_KERNEL
-
 $(eval $(kernel-module))

@@ -31,13 +31,31 @@ LINUX_KCONFIG_FILE = $(call qstrip,$(SMARTOS_PACKAGE_LINUX_CONFIG_FILE))
 LINUX_KCONFIG_FRAGMENT_FILES = $(call qstrip,$(SMARTOS_PACKAGE_LINUX_CONFIG_FRAGMENT_FILES))
 LINUX_KCONFIG_OPTS = $(LINUX_MAKE_OPTS)
 
+# With CONFIG_MODULES=y the modules are built too: in-tree ones for the
+# target, and the tree's module support files (scripts/module.lds,
+# Module.symvers) that out-of-tree modules (the kernel-module infrastructure)
+# need.
+LINUX_HAS_MODULES = grep -q '^CONFIG_MODULES=y' $(@D)/.config
+
 define LINUX_BUILD_CMDS
 	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $(LINUX_MAKE_OPTS) bzImage
+	if $(LINUX_HAS_MODULES); then \
+		$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $(LINUX_MAKE_OPTS) modules; \
+	fi
 endef
 
-# GRUB loads the kernel from /boot of the root file system.
+# GRUB loads the kernel from /boot of the root file system. depmod runs once
+# for the whole target in the image step, so not here (DEPMOD=true); the
+# "build" and "source" links modules_install makes would point into this
+# build machine's output directory, so they go.
 define LINUX_INSTALL_TARGET_CMDS
 	install -D -m 0644 $(@D)/$(LINUX_IMAGE) $(TARGET_DIR)/boot/bzImage
+	if $(LINUX_HAS_MODULES); then \
+		$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $(LINUX_MAKE_OPTS) \
+			INSTALL_MOD_PATH=$(TARGET_DIR) INSTALL_MOD_STRIP=1 DEPMOD=true \
+			modules_install && \
+		rm -f $(TARGET_DIR)/lib/modules/*/build $(TARGET_DIR)/lib/modules/*/source; \
+	fi
 endef
 
 define LINUX_INSTALL_IMAGES_CMDS

@@ -61,34 +61,38 @@ static const char *curname(struct kc_ctx *kc)
 	return kc->cur_file ? kc->cur_file->name : "<none>";
 }
 
+/* A diagnostic located at the current file and line. */
+static void pdiag(struct parser *p, enum kc_diag_level level, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+static void pdiag(struct parser *p, enum kc_diag_level level, const char *fmt, va_list ap)
+{
+	struct sbuf b = {0};
+	char tmp[1024];
+
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	sb_printf(&b, "%s:%d: %s", curname(p->kc), p->kc->cur_lineno, tmp);
+	kc_diag_raw(p->kc, level, b.s);
+	sb_free(&b);
+}
+
 static void perr(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void perr(struct parser *p, const char *fmt, ...)
 {
-	struct sbuf b = {0};
 	va_list ap;
-	char tmp[1024];
 
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	pdiag(p, KC_DIAG_ERROR, fmt, ap);
 	va_end(ap);
-	sb_printf(&b, "%s:%d: %s", curname(p->kc), p->kc->cur_lineno, tmp);
-	kc_diag_raw(p->kc, KC_DIAG_ERROR, b.s);
-	sb_free(&b);
 }
 
 static void pwarn(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void pwarn(struct parser *p, const char *fmt, ...)
 {
-	struct sbuf b = {0};
 	va_list ap;
-	char tmp[1024];
 
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	pdiag(p, KC_DIAG_WARNING, fmt, ap);
 	va_end(ap);
-	sb_printf(&b, "%s:%d: %s", curname(p->kc), p->kc->cur_lineno, tmp);
-	kc_diag_raw(p->kc, KC_DIAG_WARNING, b.s);
-	sb_free(&b);
 }
 
 /* A syntax error: report it like bison's yyerror and skip to the end of line. */
@@ -601,22 +605,35 @@ static void parse_if(struct parser *p, bool in_choice)
 	parse_block(p, B_IF, in_choice, "if");
 }
 
-static void parse_menu(struct parser *p)
+/*
+ * "menu" and "comment" open the same way: the keyword, a quoted prompt and
+ * the end of the line; then a menu entry carrying that prompt. Returns false
+ * (after reporting) when the line is malformed.
+ */
+static bool begin_prompt_entry(struct parser *p, enum prop_type type)
 {
-	struct kc_ctx *kc = p->kc;
 	const char *text;
 
 	consume(p);
 	if (peek(p) != T_WORD_QUOTE) {
 		syntax_error(p, NULL);
-		return;
+		return false;
 	}
 	consume(p);
 	text = p->lx.str;
 	if (!expect_eol(p))
+		return false;
+	menu_add_entry(p->kc, NULL);
+	menu_add_prompt(p->kc, type, text, NULL);
+	return true;
+}
+
+static void parse_menu(struct parser *p)
+{
+	struct kc_ctx *kc = p->kc;
+
+	if (!begin_prompt_entry(p, P_MENU))
 		return;
-	menu_add_entry(kc, NULL);
-	menu_add_prompt(kc, P_MENU, text, NULL);
 	for (;;) {
 		if (peek(p) == T_VISIBLE) {
 			struct expr *e;
@@ -642,20 +659,8 @@ static void parse_menu(struct parser *p)
 
 static void parse_comment(struct parser *p)
 {
-	struct kc_ctx *kc = p->kc;
-	const char *text;
-
-	consume(p);
-	if (peek(p) != T_WORD_QUOTE) {
-		syntax_error(p, NULL);
+	if (!begin_prompt_entry(p, P_COMMENT))
 		return;
-	}
-	consume(p);
-	text = p->lx.str;
-	if (!expect_eol(p))
-		return;
-	menu_add_entry(kc, NULL);
-	menu_add_prompt(kc, P_COMMENT, text, NULL);
 	while (peek(p) == T_DEPENDS)
 		parse_depends(p);
 }

@@ -63,6 +63,17 @@ class DriverDemo(unittest.TestCase):
         dep = vm.run("cat /lib/modules/%s/modules.dep" % release)
         self.assertRegex(dep, r"(?m)^extra/hello\.ko:")
 
+    def test_1b_in_tree_module_installed_by_linux(self):
+        release = kernel_release()
+        dep = vm.run("cat /lib/modules/%s/modules.dep" % release)
+        self.assertRegex(dep, r"(?m)^kernel/drivers/block/null_blk/null_blk\.ko:")
+        # modules_install's links into the build machine's tree are not shipped.
+        self.assertEqual(vm.run("ls /lib/modules/%s/build /lib/modules/%s/source 2>&1 | grep -c 'No such'"
+                                % (release, release)).strip(), "2")
+        vm.run("modprobe null_blk")
+        self.assertEqual(vm.run("test -b /dev/nullb0 && echo block").strip(), "block")
+        vm.run("rmmod null_blk")
+
     def test_2_modprobe_greets_in_dmesg(self):
         vm.run("dmesg -c >/dev/null")
         vm.run("modprobe hello whom=tester")

@@ -26,19 +26,16 @@ CONF=
 WORKDIR=$DEFAULT_WORKDIR
 KERNEL_SRC=
 while [ $# -gt 0 ]; do
+	if common_arg "$@"; then
+		shift "$ARGS_TAKEN"
+		continue
+	fi
 	case $1 in
-	--conf) CONF=${2?}; shift 2 ;;
-	--workdir) WORKDIR=${2?}; shift 2 ;;
-	--kernel-src) KERNEL_SRC=${2?}; shift 2 ;;
 	--) shift; break ;;
-	-h | --help) usage ;;
-	*) echo "${0##*/}: unknown argument: $1" >&2; usage ;;
+	*) unknown_arg "$1" ;;
 	esac
 done
-[ -n "$CONF" ] || usage
-CONF=$(conf_path "$CONF")
-WORKDIR=$(abspath "$WORKDIR")
-mkdir -p "$WORKDIR"
+common_args_done
 /usr/bin/python3 -c 'import pytest' 2>/dev/null ||
 	die "/usr/bin/python3 has no pytest: run 'apt-get install python3-pytest'"
 

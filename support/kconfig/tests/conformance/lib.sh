@@ -44,6 +44,34 @@ conf_path() {
 	printf '%s\n' "$p"
 }
 
+# Argument parsing shared by the scripts: each sets CONF, WORKDIR and
+# KERNEL_SRC to their defaults, then for every argument first asks
+# common_arg, which takes --conf, --workdir, --kernel-src and --help
+# (calling the script's usage) and sets ARGS_TAKEN; after the loop
+# common_args_done checks them.
+# shellcheck disable=SC2034 # ARGS_TAKEN is read by the caller
+common_arg() {
+	case $1 in
+	--conf) CONF=${2?--conf needs a value}; ARGS_TAKEN=2 ;;
+	--workdir) WORKDIR=${2?--workdir needs a value}; ARGS_TAKEN=2 ;;
+	--kernel-src) KERNEL_SRC=${2?--kernel-src needs a value}; ARGS_TAKEN=2 ;;
+	-h | --help) usage ;;
+	*) return 1 ;;
+	esac
+}
+
+unknown_arg() {
+	echo "${0##*/}: unknown argument: $1" >&2
+	usage
+}
+
+common_args_done() {
+	[ -n "$CONF" ] || usage
+	CONF=$(conf_path "$CONF")
+	WORKDIR=$(abspath "$WORKDIR")
+	mkdir -p "$WORKDIR"
+}
+
 # Extract the kernel source once; later runs reuse it (a stamp marks a
 # complete extraction, so an interrupted one is redone).
 ensure_kernel_src() {

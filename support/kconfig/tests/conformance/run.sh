@@ -42,10 +42,11 @@ RAND_OLDDEF=
 TIMEOUT=120
 CASES=
 while [ $# -gt 0 ]; do
+	if common_arg "$@"; then
+		shift "$ARGS_TAKEN"
+		continue
+	fi
 	case $1 in
-	--conf) CONF=${2?}; shift 2 ;;
-	--workdir) WORKDIR=${2?}; shift 2 ;;
-	--kernel-src) KERNEL_SRC=${2?}; shift 2 ;;
 	--arch) ARCHS=${2?}; shift 2 ;;
 	--seeds) SEEDS=${2?}; shift 2 ;;
 	--jobs) JOBS=${2?}; shift 2 ;;
@@ -53,14 +54,10 @@ while [ $# -gt 0 ]; do
 	--cases) CASES=${2?}; shift 2 ;;
 	--rand-olddefconfig) RAND_OLDDEF=--rand-olddefconfig; shift ;;
 	--timeout) TIMEOUT=${2?}; shift 2 ;;
-	-h | --help) usage ;;
-	*) echo "${0##*/}: unknown argument: $1" >&2; usage ;;
+	*) unknown_arg "$1" ;;
 	esac
 done
-[ -n "$CONF" ] || usage
-CONF=$(conf_path "$CONF")
-WORKDIR=$(abspath "$WORKDIR")
-mkdir -p "$WORKDIR"
+common_args_done
 
 ensure_kernel_src
 ensure_oracle

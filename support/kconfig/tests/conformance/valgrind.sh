@@ -29,21 +29,18 @@ KERNEL_SRC=
 ARCH=x86_64
 LEAK_KINDS=all
 while [ $# -gt 0 ]; do
+	if common_arg "$@"; then
+		shift "$ARGS_TAKEN"
+		continue
+	fi
 	case $1 in
-	--conf) CONF=${2?}; shift 2 ;;
-	--workdir) WORKDIR=${2?}; shift 2 ;;
-	--kernel-src) KERNEL_SRC=${2?}; shift 2 ;;
 	--arch) ARCH=${2?}; shift 2 ;;
 	--leak-kinds) LEAK_KINDS=${2?}; shift 2 ;;
-	-h | --help) usage ;;
-	*) echo "${0##*/}: unknown argument: $1" >&2; usage ;;
+	*) unknown_arg "$1" ;;
 	esac
 done
-[ -n "$CONF" ] || usage
-CONF=$(conf_path "$CONF")
-WORKDIR=$(abspath "$WORKDIR")
+common_args_done
 command -v valgrind >/dev/null || die "valgrind not found: run 'apt-get install valgrind'"
-mkdir -p "$WORKDIR"
 
 ensure_kernel_src
 ensure_oracle
