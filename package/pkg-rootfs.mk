@@ -11,7 +11,9 @@
 #   libraries), then under one fakeroot session: ownership root:root, users
 #   (FOO_USERS, SMARTOS_ROOTFS_USERS_TABLES, root password), the
 #   permission/device tables (SMARTOS_ROOTFS_DEVICE_TABLE + FOO_PERMISSIONS),
-#   cpio / ext4 (mke2fs -d) / tar; then post-image scripts and the run script.
+#   cpio / ext4 (mke2fs -d) / tar; the data disks (SMARTOS_TARGET_ROOTFS_DATA_DISKS,
+#   support/scripts/data-disks, whose fstab lines the finalize step wrote); then
+#   post-image scripts and the run script (support/scripts/install-run-script).
 # Both steps' stamps carry a hash of everything they depend on.
 ################################################################################
 
@@ -42,6 +44,7 @@ define rootfs-system-settings
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME))) > $(TARGET_DIR)/etc/hostname)
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE))) > $(TARGET_DIR)/etc/issue)
 	$(foreach d,$(ROOTFS_OVERLAYS),echo "Overlay $(d)" && rsync -a --exclude=.empty $(call abs-path,$(d))/ $(TARGET_DIR)/$(sep))
+	$(if $(ROOTFS_DATA_DISKS),$(SCRIPTS)/data-disks fstab $(TARGET_DIR) $(call shq,$(ROOTFS_DATA_DISKS)))
 	for m in $(TARGET_DIR)/lib/modules/*/; do [ -d "$$m" ] || continue; v=$$(basename "$$m"); echo "depmod $$v"; depmod -a -b $(TARGET_DIR) "$$v"; done
 	$(foreach s,$(ROOTFS_POST_BUILD_SCRIPTS),echo "Running post-build script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(TARGET_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
 endef
@@ -92,5 +95,6 @@ $(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP)
 	$(file >$(ROOTFS_DIR)/fakeroot.sh,$(rootfs-fakeroot-script))
 	fakeroot -- bash $(ROOTFS_DIR)/fakeroot.sh
 	$(foreach s,$(ROOTFS_POST_IMAGE_SCRIPTS),echo "Running post-image script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(BINARIES_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
-	$(if $(SMARTOS_RUN_SCRIPT_PATH),install -m 0755 $(call abs-path,$(SMARTOS_RUN_SCRIPT_PATH)) $(BINARIES_DIR)/run.sh)
+	$(SCRIPTS)/data-disks images $(BINARIES_DIR) $(call shq,$(ROOTFS_DATA_DISKS))
+	$(if $(SMARTOS_RUN_SCRIPT_PATH),$(SCRIPTS)/install-run-script $(TOPDIR) $(call abs-path,$(SMARTOS_RUN_SCRIPT_PATH)) $(BINARIES_DIR)/run.sh)
 	touch $@

@@ -14,6 +14,8 @@ packages=(
 	fakeroot e2fsprogs genimage mtools dosfstools
 	# running and testing images
 	qemu-system-x86 python3 python3-pexpect python3-pytest tmux time podman runc
+	# host-side guest networking (board/qemu-x86_64/netbridge.sh, the network test)
+	iproute2 dnsmasq-base
 	# Kconfig engine tests: the kernel tree as oracle, fuzzing, sanitizers, leaks
 	linux-source-6.1 clang libclang-rt-14-dev valgrind
 	# graphs

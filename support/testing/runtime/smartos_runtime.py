@@ -125,11 +125,17 @@ class Machine:
     # Printed by our own shell commands; never by the guest on its own.
     _MARK = "SMARTOS-RC"
 
-    def __init__(self, images_dir, log_path=None, extra_args=()):
+    def __init__(self, images_dir, log_path=None, extra_args=(), script_args=(),
+                 command_prefix=()):
+        """SCRIPT_ARGS go to run.sh before the images dir (e.g. --tap
+        smarttap1), EXTRA_ARGS to qemu (after --); COMMAND_PREFIX runs
+        run.sh through another command (e.g. ip netns exec NAME)."""
         self.images_dir = images_dir
         self.script = os.path.join(images_dir, "run.sh")
         self.log_path = log_path or os.path.join(images_dir, "..", "runtime-console.log")
         self.extra_args = list(extra_args)
+        self.script_args = list(script_args)
+        self.command_prefix = list(command_prefix)
         self.child = None
         self.boot_seconds = None
         self.shell_seconds = None
@@ -151,9 +157,15 @@ class Machine:
         env.setdefault("SMARTOS_QEMU_ACCEL", "tcg")
         self._log = open(self.log_path, "w")
         args = ["--"] + self.extra_args if self.extra_args else []
+        if self.script_args:
+            args = self.script_args + [self.images_dir] + args
+        command = self.script
+        if self.command_prefix:
+            command = self.command_prefix[0]
+            args = self.command_prefix[1:] + [self.script] + args
         self._start_time = time.monotonic()
         self.child = pexpect.spawn(
-            self.script, args, env=env, encoding="utf-8", codec_errors="replace",
+            command, args, env=env, encoding="utf-8", codec_errors="replace",
             timeout=COMMAND_TIMEOUT,
         )
         self.child.logfile_read = self._log
