@@ -39,7 +39,9 @@ define DROPBEAR_INSTALL_TARGET_CMDS
 	install -D -m 0755 $(@D)/dropbear $(TARGET_DIR)/usr/sbin/dropbear
 	install -D -m 0755 $(@D)/dropbearkey $(TARGET_DIR)/usr/bin/dropbearkey
 	install -D -m 0755 $(@D)/scp $(TARGET_DIR)/usr/bin/scp
-	install -D -m 0755 $$(readlink -f $$($(TARGET_CC) -print-file-name=libcrypt.so.1)) $(TARGET_DIR)/lib/libcrypt.so.1
+	lib=$$($(TARGET_CC) -print-file-name=libcrypt.so.1); \
+	case $$lib in /*) ;; *) echo "ERROR: dropbear: the toolchain has no libcrypt.so.1 (needed for password logins)" >&2; exit 1 ;; esac; \
+	install -D -m 0755 "$$(readlink -f "$$lib")" $(TARGET_DIR)/lib/libcrypt.so.1
 	install -D -m 0755 $(DROPBEAR_PKGDIR)/S50dropbear $(TARGET_DIR)/etc/init.d/S50dropbear
 	install -d -m 0700 $(TARGET_DIR)/etc/dropbear
 	install -d -m 0755 $(TARGET_DIR)/etc/default
