@@ -155,9 +155,13 @@ class TwoGuestsOnABridge(unittest.TestCase):
             # A short name: glibc's resolver appends the search domain.
             out = self.guest(i, "getent hosts vm%d" % other)
             self.assertEqual(out.split()[0], VM_IPS[other], "vm%d: getent hosts vm%d" % (i, other))
-            # /etc/hosts comes first.
+            # /etc/hosts comes first: localhost, and the configured hostname.
             out = self.guest(i, "getent hosts localhost")
             self.assertEqual(out.split()[0], "127.0.0.1")
+            hostname = build.config_value("SMARTOS_TARGET_GENERIC_HOSTNAME") or "smart-os"
+            self.assertEqual(self.guest(i, "hostname").strip(), hostname)
+            out = self.guest(i, "getent hosts %s" % hostname)
+            self.assertEqual(out.split(), ["127.0.1.1", hostname])
             # Nothing outside the namespace is asked: dnsmasq has no upstream.
             self.guest(i, "getent hosts example.org", check=False)
             self.assertEqual(self.vms[i].last_status, 2,
