@@ -12,7 +12,9 @@
 #   (FOO_USERS, SMARTOS_ROOTFS_USERS_TABLES, root password), the
 #   permission/device tables (SMARTOS_ROOTFS_DEVICE_TABLE + FOO_PERMISSIONS,
 #   applied by support/makedevs),
-#   cpio / ext4 (mke2fs -d) / tar; then post-image scripts and the run script.
+#   cpio / ext4 (mke2fs -d) / tar; the data disks (SMARTOS_TARGET_ROOTFS_DATA_DISKS,
+#   support/scripts/data-disks, whose fstab lines the finalize step wrote); then
+#   post-image scripts and the run script (support/scripts/install-run-script).
 # Both steps' stamps carry a hash of everything they depend on.
 ################################################################################
 
@@ -44,6 +46,7 @@ define rootfs-system-settings
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE))) > $(TARGET_DIR)/etc/issue)
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_MOTD)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_MOTD))) > $(TARGET_DIR)/etc/motd)
 	$(foreach d,$(ROOTFS_OVERLAYS),echo "Overlay $(d)" && rsync -a --exclude=.empty $(call abs-path,$(d))/ $(TARGET_DIR)/$(sep))
+	$(if $(ROOTFS_DATA_DISKS),$(SCRIPTS)/data-disks fstab $(TARGET_DIR) $(call shq,$(ROOTFS_DATA_DISKS)))
 	for m in $(TARGET_DIR)/lib/modules/*/; do [ -d "$$m" ] || continue; v=$$(basename "$$m"); echo "depmod $$v"; depmod -a -b $(TARGET_DIR) "$$v"; done
 	$(foreach s,$(ROOTFS_POST_BUILD_SCRIPTS),echo "Running post-build script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(TARGET_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
 endef
@@ -93,7 +96,7 @@ endef
 define rootfs-fakeroot-script
 set -e
 chown -h -R 0:0 $(TARGET_DIR)
-SMARTOS_ROOT_PASSWORD=$(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ROOT_PASSWD))) $(SCRIPTS)/mkusers $(TARGET_DIR) $(ROOTFS_PACKAGE_USERS) $(call abs-path,$(ROOTFS_USERS_TABLES))
+SMARTOS_ROOT_PASSWORD=$(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ROOT_PASSWD))) SMARTOS_ROOT_PASSWORD_EMPTY=$(SMARTOS_TARGET_GENERIC_ROOT_PASSWD_EMPTY) $(SCRIPTS)/mkusers $(TARGET_DIR) $(ROOTFS_PACKAGE_USERS) $(call abs-path,$(ROOTFS_USERS_TABLES))
 $(MAKEDEVS) $(TARGET_DIR) $(call abs-path,$(ROOTFS_DEVICE_TABLES)) $(ROOTFS_PACKAGE_PERMISSIONS)
 find $(TARGET_DIR) -exec touch -h -d @'$(SOURCE_DATE_EPOCH)' {} +
 $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_CPIO)),echo "Making $(BINARIES_DIR)/$(ROOTFS_CPIO_NAME)"
@@ -118,5 +121,6 @@ $(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP) $(MAKEDEVS)
 	$(file >$(ROOTFS_DIR)/fakeroot.sh,$(rootfs-fakeroot-script))
 	fakeroot -- bash $(ROOTFS_DIR)/fakeroot.sh
 	$(foreach s,$(ROOTFS_POST_IMAGE_SCRIPTS),echo "Running post-image script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(BINARIES_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
-	$(if $(SMARTOS_RUN_SCRIPT_PATH),install -m 0755 $(call abs-path,$(SMARTOS_RUN_SCRIPT_PATH)) $(BINARIES_DIR)/run.sh)
+	$(SCRIPTS)/data-disks images $(BINARIES_DIR) $(call shq,$(ROOTFS_DATA_DISKS))
+	$(if $(SMARTOS_RUN_SCRIPT_PATH),$(SCRIPTS)/install-run-script $(TOPDIR) $(call abs-path,$(SMARTOS_RUN_SCRIPT_PATH)) $(BINARIES_DIR)/run.sh)
 	touch $@

@@ -37,6 +37,21 @@ define TOOLCHAIN_EXTERNAL_INSTALL_TARGET_CMDS
 	ln -sfn ../lib/$(notdir $(TOOLCHAIN_EXTERNAL_INTERP)) $(TARGET_DIR)$(TOOLCHAIN_EXTERNAL_INTERP)
 endef
 
+# glibc's getent (SMARTOS_TOOLCHAIN_EXTERNAL_GETENT): a target program like
+# the libraries, found in the toolchain's sysroot (/ for the host's gcc).
+define TOOLCHAIN_EXTERNAL_INSTALL_GETENT
+	sysroot=$$($(TARGET_CC) -print-sysroot); \
+	getent="$${sysroot:-/}/usr/bin/getent"; \
+	if [ ! -f "$$getent" ]; then \
+		echo "toolchain-external: no $$getent in the toolchain's sysroot (SMARTOS_TOOLCHAIN_EXTERNAL_GETENT)" >&2; \
+		exit 1; \
+	fi; \
+	install -D -m 0755 "$$getent" $(TARGET_DIR)/usr/bin/getent
+endef
+ifeq ($(SMARTOS_TOOLCHAIN_EXTERNAL_GETENT),y)
+TOOLCHAIN_EXTERNAL_POST_INSTALL_TARGET_HOOKS += TOOLCHAIN_EXTERNAL_INSTALL_GETENT
+endif
+
 # The image step (support/scripts/check-elf) then checks that every dynamic
 # ELF in the target finds this interpreter and its libraries.
 

@@ -16,6 +16,11 @@ packages=(
 	fakeroot e2fsprogs genimage mtools dosfstools
 	# running and testing images
 	qemu-system-x86 python3 python3-pexpect python3-pytest tmux time podman runc
+	# host-side guest networking (board/qemu-x86_64/netbridge.sh, the network test)
+	iproute2 dnsmasq-base
+	# ssh into the guest (test_access.py: ssh, ssh-keygen); dropbear links the
+	# host toolchain's libcrypt
+	openssh-client libcrypt-dev
 	# Kconfig engine tests: the kernel tree as oracle, fuzzing, sanitizers, leaks
 	linux-source-6.1 clang libclang-rt-14-dev valgrind
 	# graphs and charts (graph-depends: dot; graph-build/graph-size: rsvg-convert)
