@@ -12,6 +12,8 @@
 #   --subnet A.B.C      the /24 to use (default 192.168.100): the bridge is
 #                       A.B.C.1, VM n gets A.B.C.(10+n) from DHCP
 #   --vms N             tap devices smarttap1..smarttapN (default 1)
+#   --tap-prefix NAME   tap devices NAME1..NAMEN instead (a second bridge on
+#                       the same host needs other tap names)
 #   --tap-user USER     let USER open the taps (qemu without root)
 #   --dhcp              run dnsmasq on the bridge: DHCP (VM n is vm<n>.DOMAIN
 #                       on its fixed lease), DNS for DOMAIN; names outside
@@ -44,10 +46,11 @@ die() {
 action=${1:-}
 [ "$#" -gt 0 ] && shift
 netns='' bridge=smartbr0 subnet=192.168.100 vms=1 tap_user='' dhcp=no domain=test nat=no
+tap_prefix=smarttap
 records=()
 while [ "$#" -gt 0 ]; do
 	case "$1" in
-	--netns | --bridge | --subnet | --vms | --tap-user | --domain | --dns)
+	--netns | --bridge | --subnet | --vms | --tap-user | --tap-prefix | --domain | --dns)
 		if [ "$#" -lt 2 ] || [ -z "$2" ]; then die "option $1 needs a value"; fi
 		case "$1" in
 		--netns) netns=$2 ;;
@@ -55,6 +58,7 @@ while [ "$#" -gt 0 ]; do
 		--subnet) subnet=$2 ;;
 		--vms) vms=$2 ;;
 		--tap-user) tap_user=$2 ;;
+		--tap-prefix) tap_prefix=$2 ;;
 		--domain) domain=$2 ;;
 		--dns) records+=("$2") ;;
 		esac
@@ -73,6 +77,7 @@ esac
 [[ "$vms" =~ ^[1-9][0-9]?$ ]] || die "--vms $vms: give 1 to 99"
 [[ "$subnet" =~ ^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$ ]] || die "--subnet $subnet: give the first three numbers, e.g. 192.168.100"
 [[ "$bridge" =~ ^[A-Za-z0-9_-]{1,15}$ ]] || die "--bridge $bridge: not an interface name"
+[[ "$tap_prefix" =~ ^[A-Za-z0-9_-]{1,13}$ ]] || die "--tap-prefix $tap_prefix: 1-13 of A-Z a-z 0-9 _ -"
 [ -z "$netns" ] || [[ "$netns" =~ ^[A-Za-z0-9_.-]+$ ]] || die "--netns $netns: not a namespace name"
 [ "$(id -u)" -eq 0 ] || die "must run as root (it makes network devices)"
 
@@ -94,7 +99,7 @@ record() {
 }
 
 tap_name() {
-	echo "smarttap$1"
+	echo "$tap_prefix$1"
 }
 
 # nat_rules -A|-D: the iptables rules of --nat (tagged with a comment).
@@ -215,12 +220,13 @@ down() {
 status() {
 	[ -f "$state" ] || { echo "$bridge${netns:+ in namespace $netns}: down"; return 0; }
 	echo "bridge $bridge${netns:+ in namespace $netns}: $host_ip/24 (host.$domain)"
-	local tap i=0 lease=no kind value
+	local tap first='' i=0 lease=no kind value
 	if grep -q '^dnsmasq ' "$state"; then lease=yes; fi
 	while read -r kind value; do
 		if [ "$kind" != link ] || [ "$value" = "$bridge" ]; then continue; fi
 		i=$((i + 1))
 		tap=$value
+		first=${first:-$tap}
 		printf '  vm%d: tap %s, mac %s' "$i" "$tap" "$(qemu_mac_for "$tap")"
 		if [ "$lease" = yes ]; then printf ', lease %s (vm%d.%s)' "$subnet.$((10 + i))" "$i" "$domain"; fi
 		echo
@@ -231,7 +237,7 @@ status() {
 	if grep -q '^nat' "$state"; then
 		echo "  NAT: $subnet.0/24 masqueraded"
 	fi
-	echo "boot a VM: ${netns:+ip netns exec $netns }output/images/run.sh --tap $(tap_name 1) output/images"
+	echo "boot a VM: ${netns:+ip netns exec $netns }output/images/run.sh --tap ${first:-TAP} output/images"
 }
 
 "$action"

@@ -6,7 +6,7 @@ server on the bridge address, and boots TWO guests on the taps. Each guest
 gets its lease by DHCP (busybox udhcpc), resolves names through glibc
 (getent) and busybox nslookup, pings the other guest and the host side, and
 fetches a file over TCP (busybox wget) from the host's HTTP server and from
-the other guest's busybox httpd. The namespace has no route out, dnsmasq no
+the other guest's busybox httpd (which the host side fetches too). The namespace has no route out, dnsmasq no
 upstream server: no traffic leaves it. The namespace (with every process in
 it) is removed even when a test fails."""
 
@@ -32,6 +32,49 @@ def setUpModule():
     global build
     net.require_host_tools()
     build = net.shared_build()
+
+
+class NetworkConfigFromOptions(unittest.TestCase):
+    """package/network-config/mknetconf: what the build writes for the
+    SMARTOS_SYSTEM_NET_* options, and its errors."""
+    MKNETCONF = os.path.join(rt.TOP_DIR, "package", "network-config", "mknetconf")
+
+    def mknetconf(self, *args):
+        target = tempfile.mkdtemp(prefix="smartos-netconf-")
+        self.addCleanup(shutil.rmtree, target, True)
+        proc = subprocess.run([self.MKNETCONF, target] + list(args), stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, universal_newlines=True)
+        return proc, target
+
+    def read(self, target, name):
+        with open(os.path.join(target, "etc", name)) as f:
+            return [line for line in f.read().splitlines() if not line.startswith("#")]
+
+    def test_static_extra_interfaces_and_dns(self):
+        proc, target = self.mknetconf("eth0:static:10.0.0.5:255.255.255.0:10.0.0.1",
+                                      "eth1:dhcp eth2:172.16.3.4/20", "10.0.0.53 10.0.0.54",
+                                      "example.test")
+        self.assertEqual(proc.returncode, 0, proc.stdout)
+        self.assertEqual(self.read(target, "network.conf"),
+                         ["eth0 static 10.0.0.5 255.255.255.0 10.0.0.1", "eth1 dhcp",
+                          "eth2 static 172.16.3.4 255.255.240.0", "dns static",
+                          "search example.test"])
+        self.assertEqual(self.read(target, "resolv.conf"),
+                         ["search example.test", "nameserver 10.0.0.53", "nameserver 10.0.0.54"])
+
+    def test_invalid_values_name_the_option(self):
+        for args, message in (
+                (("eth0:static:10.0.0.300:255.255.255.0:", "", "", ""),
+                 "SMARTOS_SYSTEM_NET_ADDRESS: '10.0.0.300' is not an IPv4 address"),
+                (("eth0:dhcp", "eth1:10.0.0.5", "", ""),
+                 "SMARTOS_SYSTEM_NET_EXTRA_IFACES: entry 'eth1:10.0.0.5'"),
+                (("eth0:dhcp", "eth0:dhcp", "", ""),
+                 "SMARTOS_SYSTEM_NET_EXTRA_IFACES: interface eth0 is configured twice"),
+                (("eth0:dhcp", "", "8.8.8", ""),
+                 "SMARTOS_SYSTEM_NET_DNS_SERVERS: '8.8.8' is not an IPv4 address")):
+            proc, _ = self.mknetconf(*args)
+            self.assertNotEqual(proc.returncode, 0, args)
+            self.assertIn("ERROR: " + message, proc.stdout)
 
 
 class TwoGuestsOnABridge(unittest.TestCase):
@@ -112,9 +155,13 @@ class TwoGuestsOnABridge(unittest.TestCase):
             # A short name: glibc's resolver appends the search domain.
             out = self.guest(i, "getent hosts vm%d" % other)
             self.assertEqual(out.split()[0], VM_IPS[other], "vm%d: getent hosts vm%d" % (i, other))
-            # /etc/hosts comes first.
+            # /etc/hosts comes first: localhost, and the configured hostname.
             out = self.guest(i, "getent hosts localhost")
             self.assertEqual(out.split()[0], "127.0.0.1")
+            hostname = build.config_value("SMARTOS_TARGET_GENERIC_HOSTNAME") or "smart-os"
+            self.assertEqual(self.guest(i, "hostname").strip(), hostname)
+            out = self.guest(i, "getent hosts %s" % hostname)
+            self.assertEqual(out.split(), ["127.0.1.1", hostname])
             # Nothing outside the namespace is asked: dnsmasq has no upstream.
             self.guest(i, "getent hosts example.org", check=False)
             self.assertEqual(self.vms[i].last_status, 2,
@@ -128,7 +175,7 @@ class TwoGuestsOnABridge(unittest.TestCase):
             self.assertRegex(out, r"Name:\s+files\.test\s+Address:\s+%s"
                              % HOST_IP.replace(".", r"\."), out)
 
-    def test_4_ping_the_other_guest_and_the_host(self):
+    def test_4_ping_the_other_guest_and_the_host_side(self):
         for i in (1, 2):
             self.wait_for_lease(i)
         for i in (1, 2):
@@ -137,11 +184,6 @@ class TwoGuestsOnABridge(unittest.TestCase):
             self.assertIn("2 packets received", out, "vm%d ping vm%d:\n%s" % (i, other, out))
             out = self.guest(i, "ping -c 2 -W 10 host.test", timeout=60)
             self.assertIn("2 packets received", out)
-        # And from the host side of the bridge.
-        for i in (1, 2):
-            proc = subprocess.run(self.ns_exec + ["ping", "-c", "2", "-W", "10", VM_IPS[i]],
-                                  stdout=subprocess.PIPE, universal_newlines=True)
-            self.assertEqual(proc.returncode, 0, "host ping vm%d:\n%s" % (i, proc.stdout))
 
     def test_5_wget_from_the_host_httpd(self):
         for i in (1, 2):
@@ -158,6 +200,14 @@ class TwoGuestsOnABridge(unittest.TestCase):
                       " && httpd -p 8080 -h /tmp/www" % token)
         out = self.guest(1, "wget -q -O - http://vm2.test:8080/index.html", timeout=60)
         self.assertEqual(out.strip(), "from vm2 %s" % token)
+        # And from the host side of the bridge (python, no ping needed on the host).
+        fetch = ("import urllib.request; print(urllib.request.urlopen("
+                 "'http://%s:8080/index.html', timeout=30).read().decode(), end='')" % VM_IPS[2])
+        proc = subprocess.run(self.ns_exec + ["/usr/bin/python3", "-c", fetch],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              universal_newlines=True, timeout=60)
+        self.assertEqual(proc.stdout.strip(), "from vm2 %s" % token,
+                         "host side fetching from vm2 (status %d)" % proc.returncode)
 
     def test_7_the_namespace_has_no_way_out(self):
         proc = subprocess.run(self.ns_exec + ["ip", "-4", "route"], stdout=subprocess.PIPE,
@@ -165,6 +215,22 @@ class TwoGuestsOnABridge(unittest.TestCase):
         routes = [line for line in proc.stdout.splitlines() if line.strip()]
         self.assertEqual(len(routes), 1, "routes in the namespace:\n%s" % proc.stdout)
         self.assertTrue(routes[0].startswith("192.168.100.0/24 dev smartbr0"), routes[0])
+
+    def test_8_static_address_at_runtime(self):
+        """S40network's static method: vm1 switches to a static address
+        (the line the build writes for SMARTOS_SYSTEM_NET_STATIC)."""
+        self.wait_for_lease(1)
+        self.guest(1, "cp /etc/network.conf /tmp/network.conf.dhcp && "
+                      "echo 'eth0 static 192.168.100.21 255.255.255.0 %s' >/etc/network.conf"
+                      % HOST_IP)
+        out = self.guest(1, "/etc/init.d/S40network restart")
+        self.assertIn("eth0 (static) OK", out)
+        self.assertIn("inet 192.168.100.21/24", self.guest(1, "ip -4 addr show dev eth0"))
+        self.assertRegex(self.guest(1, "ip route"), r"default via 192\.168\.100\.1 dev eth0")
+        self.assertNotIn("udhcpc", self.guest(1, "ps"))
+        out = self.guest(2, "ping -c 2 -W 10 192.168.100.21", timeout=60)
+        self.assertIn("2 packets received", out)
+        self.guest(1, "mv /tmp/network.conf.dhcp /etc/network.conf")
 
     def test_9_both_power_off(self):
         for i in (1, 2):
