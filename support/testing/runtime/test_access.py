@@ -154,6 +154,40 @@ class ImageHasNoSecrets(unittest.TestCase):
         self.assertNotIn(USER_PASSWORD.encode(), image, "clear-text user password in rootfs.ext4")
 
 
+class RootPasswordModes(unittest.TestCase):
+    """support/scripts/mkusers on the skeleton's /etc/shadow: no password
+    configured means no password login ("*"), an empty one only when chosen,
+    a configured one becomes a SHA-512 hash of it."""
+
+    def root_field(self, env):
+        with tempfile.TemporaryDirectory() as target:
+            os.makedirs(os.path.join(target, "etc"))
+            for name in ("passwd", "group", "shadow"):
+                shutil.copy(os.path.join(rt.TOP_DIR, "package", "skeleton", "skeleton", "etc",
+                                         name), os.path.join(target, "etc"))
+            full_env = dict(os.environ)
+            full_env.pop("SMARTOS_ROOT_PASSWORD", None)
+            full_env.pop("SMARTOS_ROOT_PASSWORD_EMPTY", None)
+            full_env.update(env)
+            subprocess.run(["fakeroot", os.path.join(rt.TOP_DIR, "support", "scripts", "mkusers"),
+                            target], env=full_env, check=True)
+            with open(os.path.join(target, "etc", "shadow")) as f:
+                return [line.split(":")[1] for line in f if line.startswith("root:")]
+
+    def test_no_password_configured_means_no_password_login(self):
+        self.assertEqual(self.root_field({}), ["*"])
+
+    def test_empty_password_only_when_chosen(self):
+        self.assertEqual(self.root_field({"SMARTOS_ROOT_PASSWORD_EMPTY": "y"}), [""])
+
+    def test_password_becomes_its_sha512_hash(self):
+        [field] = self.root_field({"SMARTOS_ROOT_PASSWORD": "s3cret"})
+        salt = field.split("$")[2]
+        expected = subprocess.run(["openssl", "passwd", "-6", "-salt", salt, "s3cret"],
+                                  stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
+        self.assertEqual(field, expected)
+
+
 class AccessFirstBoot(unittest.TestCase):
     """Boot A: logins, ssh, firewall."""
 
