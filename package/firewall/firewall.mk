@@ -5,6 +5,8 @@
 ################################################################################
 
 FIREWALL_LICENSE = GPL-2.0
+# Our own files; the licence text is Debian's copy (base-files) on the build host.
+FIREWALL_LICENSE_FILES = /usr/share/common-licenses/GPL-2
 FIREWALL_DEPENDENCIES = iptables
 # Installs a script and a rules file, compiles nothing.
 FIREWALL_ADD_TOOLCHAIN_DEPENDENCY = NO

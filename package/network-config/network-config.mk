@@ -4,6 +4,8 @@
 ################################################################################
 
 NETWORK_CONFIG_LICENSE = GPL-2.0
+# Our own files; the licence text is Debian's copy (base-files) on the build host.
+NETWORK_CONFIG_LICENSE_FILES = /usr/share/common-licenses/GPL-2
 NETWORK_CONFIG_INSTALL_TARGET = YES
 NETWORK_CONFIG_ADD_TOOLCHAIN_DEPENDENCY = NO
 # After the skeleton (its /etc files stay, ours are added) and busybox,
