@@ -320,7 +320,11 @@ $($(2)_STAMP_IMAGES): private .SHELLFLAGS := $($(2)_LOG) $(1) install-images -c
 $($(2)_STAMP_HOST): private .SHELLFLAGS := $($(2)_LOG) $(1) install-host -c
 $($(2)_STAMP_INSTALLED): private .SHELLFLAGS := $($(2)_LOG) $(1) install -c
 
-$($(2)_STAMP_EXTRACTED): $($(2)_DL_FILES)
+# Order-only: the stamp's name carries the input hash (which covers the .hash
+# file), and the download is sha256-checked again here, so a source file
+# rewritten in the shared download directory with the same content does not
+# rebuild the package.
+$($(2)_STAMP_EXTRACTED): | $($(2)_DL_FILES)
 	$$(call pkg-progress,$(2),Extracting)
 	mkdir -p $$(@D) && find $$(@D) -mindepth 1 -maxdepth 1 ! -name smartos-build.log ! -name $$(notdir $($(2)_STAMP_RESTORED)) -exec rm -rf {} +
 	$$(call pkg-dl-recheck,$(2))
