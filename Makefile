@@ -22,6 +22,7 @@ MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
 NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconfig \
 	syncconfig savedefconfig allnoconfig alldefconfig allyesconfig defconfig \
 	%_defconfig clean distclean check check-kconfig check-framework check-runtime check-long \
+	check-cache check-reproducible bench-cache \
 	kconfig-tools kconfig-mtools
 
 # --- parallelism ----------------------------------------------------------------
@@ -77,14 +78,38 @@ endif
 
 include package/Makefile.in
 
+# --- external trees (docs/external-trees.md) ------------------------------------
+# SMARTOS_EXTERNAL=dir1:dir2 (environment or command line; empty forgets them)
+# is remembered in $(O)/.smartos-external. support/scripts/external-trees checks
+# the trees and writes $(O)/.smartos-external.mk (SMARTOS_EXTERNAL_NAMES,
+# SMARTOS_EXTERNAL_DIRS, SMARTOS_EXTERNAL_<NAME>_PATH/_DESC) and
+# $(O)/.smartos-external.Kconfig (a menu per tree, sourced by Kconfig).
+EXTERNAL_LIST := $(O)/.smartos-external
+EXTERNAL_SET := $(if $(filter environment% command%,$(origin SMARTOS_EXTERNAL)),--set $(call shq,$(SMARTOS_EXTERNAL)))
+ifneq ($(EXTERNAL_SET)$(wildcard $(EXTERNAL_LIST)),)
+ifneq ($(shell $(PYTHON3) $(SCRIPTS)/external-trees $(O) $(TOPDIR) $(EXTERNAL_SET) && echo ok),ok)
+$(error the external trees are not usable (see the message above))
+endif
+include $(EXTERNAL_LIST).mk
+SMARTOS_EXTERNAL_KCONFIG := $(EXTERNAL_LIST).Kconfig
+else
+SMARTOS_EXTERNAL_KCONFIG := $(TOPDIR)/support/misc/no-external.Kconfig
+endif
+KCONFIG_ENV += SMARTOS_EXTERNAL_KCONFIG=$(SMARTOS_EXTERNAL_KCONFIG)
+# Where "make <name>_defconfig" looks, in this order.
+DEFCONFIG_DIRS := $(TOPDIR)/configs $(addsuffix /configs,$(SMARTOS_EXTERNAL_DIRS))
+
 ifneq ($(CONFIG_GOALS),)
 # --- build mode: read the configuration and every package --------------------
 ifeq ($(wildcard $(SMARTOS_CONFIG)),)
 $(error No configuration in $(O): run "make <name>_defconfig" (see "make list-defconfigs") or "make menuconfig")
 endif
 -include $(KCONFIG_AUTOCONFIG)
+# Values like "$(SMARTOS_EXTERNAL_FOO_PATH)/board/..." need that tree.
+$(foreach r,$(sort $(shell grep -o 'SMARTOS_EXTERNAL_[A-Za-z0-9_]*_PATH' $(SMARTOS_CONFIG))),$(if $(filter undefined,$(origin $(r))),\
+	$(error $(SMARTOS_CONFIG) uses $$($(r)) but no external tree named $(patsubst SMARTOS_EXTERNAL_%_PATH,%,$(r)) is in use: run make with SMARTOS_EXTERNAL=<its path>)))
 # auto.conf is regenerated when .config changed (make restarts after that).
-$(KCONFIG_AUTOCONFIG): $(SMARTOS_CONFIG) | $(KCONFIG_CONF)
+$(KCONFIG_AUTOCONFIG): $(SMARTOS_CONFIG) $(SMARTOS_EXTERNAL_KCONFIG) | $(KCONFIG_CONF)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 	touch $@
 
@@ -94,11 +119,14 @@ include package/pkg-kconfig.mk
 include package/pkg-kernel-module.mk
 include package/pkg-toolchain.mk
 include $(sort $(wildcard package/*/*.mk))
+# The external trees' packages and their own external.mk, tree by tree.
+include $(foreach d,$(SMARTOS_EXTERNAL_DIRS),$(sort $(wildcard $(d)/package/*/*.mk)) $(wildcard $(d)/external.mk))
 # All packages are known now: generate their rules, then the rootfs/image steps.
 $(eval $(pkg-generate-all))
 include package/pkg-rootfs.mk
+include package/pkg-insight.mk
 
-.PHONY: all source show-info run graph-depends
+.PHONY: all source show-info run
 all: $(ROOTFS_IMAGES_STAMP)
 
 source: $(foreach p,$(PACKAGES_CLOSURE),$(p)-source)
@@ -106,17 +134,6 @@ source: $(foreach p,$(PACKAGES_CLOSURE),$(p)-source)
 show-info:
 	$(file >$(O)/build/show-info.tsv,$(show-info-tsv))
 	$(PYTHON3) support/scripts/show-info $(O)/build/show-info.tsv
-
-# The dependency graph of the configuration (graphviz dot; SVG when dot is there).
-define graph-depends-dot
-digraph smartos {
-	rankdir=LR;
-$(foreach p,$(PACKAGES_CLOSURE),	"$(p)";$(sep)$(foreach d,$($(call UPPERCASE,$(p))_FINAL_DEPENDENCIES),	"$(p)" -> "$(d)";$(sep)))}
-endef
-graph-depends:
-	$(file >$(O)/graph-depends.dot,$(graph-depends-dot))
-	if command -v dot >/dev/null; then dot -Tsvg -o $(O)/graph-depends.svg $(O)/graph-depends.dot && echo "Wrote $(O)/graph-depends.svg"; \
-	else echo "Wrote $(O)/graph-depends.dot"; fi
 
 run: $(ROOTFS_IMAGES_STAMP)
 	$(if $(SMARTOS_RUN_SCRIPT_PATH),,$(error SMARTOS_RUN_SCRIPT is not set: this configuration has no run script))
@@ -149,12 +166,16 @@ kconfig-tools:
 kconfig-mtools: kconfig-tools
 	+$(if $(filter $(KCONFIG_DIR)/mconf,$(KCONFIG_MCONF)),$(call kconfig-build-tool,$(KCONFIG_MCONF)))
 
-DEFCONFIGS := $(sort $(notdir $(wildcard configs/*_defconfig)))
+# defconfigs-in <dir>: the defconfig names in a configs/ directory.
+defconfigs-in = $(sort $(notdir $(wildcard $(1)/*_defconfig)))
+# defconfig-file <name>_defconfig: the first one found in DEFCONFIG_DIRS.
+defconfig-file = $(firstword $(wildcard $(addsuffix /$(1),$(DEFCONFIG_DIRS))))
 
-%_defconfig: configs/%_defconfig | kconfig-tools $(KCONFIG_DIR)
-	$(call run-kconfig,$(KCONFIG_CONF),--defconfig $(TOPDIR)/$<)
+%_defconfig: | kconfig-tools $(KCONFIG_DIR)
+	$(if $(call defconfig-file,$@),,$(error no $@ in $(DEFCONFIG_DIRS) (see "make list-defconfigs")))
+	$(call run-kconfig,$(KCONFIG_CONF),--defconfig $(call defconfig-file,$@))
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
-	printf '%s\n' "$(TOPDIR)/$<" > $(DEFCONFIG_ORIGIN).tmp && mv $(DEFCONFIG_ORIGIN).tmp $(DEFCONFIG_ORIGIN)
+	printf '%s\n' "$(call defconfig-file,$@)" > $(DEFCONFIG_ORIGIN).tmp && mv $(DEFCONFIG_ORIGIN).tmp $(DEFCONFIG_ORIGIN)
 
 oldconfig syncconfig olddefconfig allnoconfig alldefconfig allyesconfig: | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--$@)
@@ -178,14 +199,17 @@ savedefconfig: | kconfig-tools $(KCONFIG_DIR)
 
 list-defconfigs:
 	echo "Defconfigs in configs/:"
-	$(foreach d,$(DEFCONFIGS),printf '  %-40s - build for %s\n' $(d) $(patsubst %_defconfig,%,$(d));)
+	$(foreach d,$(call defconfigs-in,$(TOPDIR)/configs),printf '  %-40s - build for %s\n' $(d) $(patsubst %_defconfig,%,$(d));)
+	$(foreach n,$(SMARTOS_EXTERNAL_NAMES),echo; \
+		echo $(call shq,Defconfigs in external tree $(n) ($(SMARTOS_EXTERNAL_$(n)_DESC))$(comma) $(SMARTOS_EXTERNAL_$(n)_PATH)/configs/:); \
+		$(foreach d,$(call defconfigs-in,$(SMARTOS_EXTERNAL_$(n)_PATH)/configs),printf '  %-40s - build for %s\n' $(d) $(patsubst %_defconfig,%,$(d));))
 
 # --- cleaning ---------------------------------------------------------------------
 .PHONY: clean distclean
 # clean keeps .config, the Kconfig tools and the download cache; distclean
 # removes the whole output directory.
 clean:
-	rm -rf $(O)/per-package $(O)/target $(O)/staging $(O)/host $(O)/images $(O)/graph-depends.* \
+	rm -rf $(O)/per-package $(O)/target $(O)/staging $(O)/host $(O)/images $(O)/graphs $(O)/legal-info $(O)/legal-info.tmp \
 		$(filter-out $(O)/build/kconfig,$(wildcard $(O)/build/*))
 
 distclean:
@@ -195,7 +219,7 @@ distclean:
 # --- tests ------------------------------------------------------------------------
 .PHONY: check check-kconfig check-framework check-runtime
 check:
-	rc=0; for t in check-kconfig check-framework check-runtime; do \
+	rc=0; for t in check-kconfig check-framework check-runtime check-cache; do \
 		echo "=== $$t"; $(MAKE) --no-print-directory O=$(O) $$t || { echo "=== $$t FAILED"; rc=1; }; \
 	done; exit $$rc
 
@@ -216,9 +240,22 @@ check-kconfig:
 # The test drivers run make themselves, as a user would: without this make's
 # MAKEFLAGS (whose jobserver they could not use: they would build with -j1).
 CLEAN_MAKE_ENV := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u O \
-	-u SMARTOS_NO_REEXEC -u SMARTOS_PACKAGE_JOBS
+	-u SMARTOS_NO_REEXEC -u SMARTOS_PACKAGE_JOBS -u SMARTOS_EXTERNAL
 check-framework:
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests
+
+# The artifact cache and reproducible images on real configurations
+# (docs/cache.md, docs/reproducible.md): check-cache builds the docker config
+# (busybox), rebuilds it from the cache and builds it again elsewhere;
+# check-reproducible does the same with the qemu config (a kernel, GRUB: long);
+# bench-cache times a clean build without ccache against a rebuild from the cache.
+.PHONY: check-cache check-reproducible bench-cache
+check-cache:
+	$(CLEAN_MAKE_ENV) support/testing/cache/run smartos_docker_defconfig
+check-reproducible:
+	$(CLEAN_MAKE_ENV) support/testing/cache/run smartos_qemu_host_toolchain_defconfig
+bench-cache:
+	$(CLEAN_MAKE_ENV) support/testing/cache/run --bench $(or $(BENCH_DEFCONFIG),smartos_docker_defconfig)
 
 # Every runtime test fits CI's time budget (about 15 minutes of builds on a cold
 # machine: three kernels, busybox, GRUB, the debugging tools).

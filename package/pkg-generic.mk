@@ -51,6 +51,21 @@
 DL_DIR := $(DL_DIR)
 export SMARTOS_DL_DIR := $(DL_DIR)
 
+# Compiler cache and distributed compilation (the options are read now).
+ifneq ($(call qstrip,$(SMARTOS_CCACHE_MAXSIZE)),)
+export CCACHE_MAXSIZE := $(call qstrip,$(SMARTOS_CCACHE_MAXSIZE))
+endif
+ifneq ($(call qstrip,$(SMARTOS_CCACHE_REMOTE_STORAGE)),)
+export CCACHE_REMOTE_STORAGE := $(call qstrip,$(SMARTOS_CCACHE_REMOTE_STORAGE))
+endif
+ifeq ($(SMARTOS_DISTCC)$(SMARTOS_CCACHE),yy)
+export CCACHE_PREFIX := distcc
+endif
+ifeq ($(SMARTOS_DISTCC),y)
+# DISTCC_HOSTS from the environment wins over the configuration.
+export DISTCC_HOSTS := $(or $(DISTCC_HOSTS),$(call qstrip,$(SMARTOS_DISTCC_HOSTS)))
+endif
+
 # --- registration (while the .mk files are read) --------------------------------
 pkg-mkfile = $(lastword $(MAKEFILE_LIST))
 pkgdir = $(patsubst %/,%,$(dir $(pkg-mkfile)))
@@ -58,6 +73,7 @@ pkgname = $(notdir $(pkgdir))
 
 # register-package <name>,<PREFIX>,<pkgdir>,<target|host>,<infra>
 define register-package
+$(if $(filter $(1),$(ALL_PKGS)),$(error $(3): package $(1) is already defined in $($(2)_PKGDIR) (a package .mk read twice, or two packages of that name)))
 ALL_PKGS += $(1)
 $(2)_NAME := $(1)
 $(2)_PKGDIR := $(3)
@@ -120,10 +136,23 @@ endef
 # Every package's hash is computed by one call of support/scripts/pkg-hashes
 # over a manifest of all packages (description, input files, dependencies).
 pkg-config-symbols = $(sort $(filter SMARTOS_PACKAGE_$(1) SMARTOS_PACKAGE_$(1)_% SMARTOS_$(1)_%,$(.VARIABLES)) $($(1)_CONFIG_VARS))
-# (ccache in front of a compiler does not change what is built: left out.)
-pkg-hash-string = name=$($(1)_NAME) \
-	$(subst ccache ,,$(foreach v,$(PKG_HASHED_VARS),$(v)=$($(1)_$(v)))) \
-	$(foreach s,$(call pkg-config-symbols,$(1)),$(s)=$($(s)))
+# A compiler launcher (ccache, distcc) does not change what is built: left out.
+# Paths of the output directory and of the tree are written as @O@ and @TOPDIR@,
+# so that two output directories (and machines, for the artifact cache) agree.
+# External trees' paths likewise become @EXTERNAL_<NAME>@ (here and in pkg-hashes).
+pkg-hash-normalize = $(call pkg-hash-externals,$(SMARTOS_EXTERNAL_NAMES),$(subst $(TOPDIR)/,@TOPDIR@/,$(subst $(O)/,@O@/,$(if $(CCACHE),$(subst $(CCACHE),,$(1)),$(1)))))
+pkg-hash-externals = $(if $(1),$(call pkg-hash-externals,$(wordlist 2,$(words $(1)),$(1)),$(subst $(SMARTOS_EXTERNAL_$(firstword $(1))_PATH)/,@EXTERNAL_$(firstword $(1))@/,$(2))),$(2))
+PKG_HASH_ALIASES = --alias $(TOPDIR)=@TOPDIR@ $(foreach n,$(SMARTOS_EXTERNAL_NAMES),--alias $(SMARTOS_EXTERNAL_$(n)_PATH)=@EXTERNAL_$(n)@)
+pkg-hash-string = name=$($(1)_NAME) $(PKG_HASH_HOST) \
+	$(call pkg-hash-normalize,$(foreach v,$(PKG_HASHED_VARS),$(v)=$($(1)_$(v))) \
+	$(foreach s,$(call pkg-config-symbols,$(1)),$(s)=$($(s))))
+# What every package's result depends on besides its own inputs: the host's
+# compiler, the external toolchain's compiler and C library (toolchain-external
+# copies it into the target), and SOURCE_DATE_EPOCH. Computed once per make run.
+pkg-host-identity = host-gcc=[$(shell gcc --version 2>/dev/null | head -n 1)] \
+	$(if $(filter y,$(SMARTOS_TOOLCHAIN_EXTERNAL)),target-gcc=[$(shell $(TARGET_CROSS)gcc --version 2>/dev/null | head -n 1)] \
+	target-libc=$(firstword $(shell sha256sum $$($(TARGET_CROSS)gcc -print-file-name=libc.so.6 2>/dev/null) 2>/dev/null))) \
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)
 pkg-input-files = $(strip $(wildcard $($(1)_PKGDIR) $($(1)_INPUT_FILES) $($(1)_PATCHES) \
 	$($(1)_KCONFIG_FILE) $($(1)_KCONFIG_FRAGMENT_FILES) $(if $(filter local,$($(1)_SITE_METHOD)),$(call qstrip,$($(1)_SITE)))))
 define pkg-manifest-record
@@ -133,7 +162,9 @@ F $(call pkg-input-files,$(1))
 D $(foreach d,$($(1)_FINAL_DEPENDENCIES),$(call UPPERCASE,$(d)))
 E
 endef
-PKG_MANIFEST = $(BUILD_DIR)/pkg-inputs.txt
+# (A make run by the artifact cache's fallback, building one package while the
+# outer make runs, writes its own manifest.)
+PKG_MANIFEST = $(BUILD_DIR)/pkg-inputs$(if $(SMARTOS_ARTIFACT_CACHE_BYPASS),-$(firstword $(SMARTOS_ARTIFACT_CACHE_BYPASS))).txt
 pkg-hash = $($(1)_HASH)
 
 # --- default step commands ---------------------------------------------------------------
@@ -163,6 +194,60 @@ define pkg-step
 	$($(1)_$(3))
 	$(call pkg-run-hooks,$(1)_POST_$(4)_HOOKS)
 	touch $@
+endef
+
+# --- artifact cache ------------------------------------------------------------------------
+# With SMARTOS_ARTIFACT_CACHE=y a package is either built (extract ... install,
+# then its result is stored in the cache) or restored from the cache: then none
+# of its download, extract, configure or build steps runs. Decided while make
+# reads the rules, per package:
+#   .stamp_restored.<hash> exists          -> restored (up to date)
+#   .stamp_extracted.<hash> exists         -> built here (the usual steps)
+#   the cache has an entry for <hash>      -> restore it
+#   otherwise                              -> build, then store
+# A package whose build directory (not only its installed files) a package
+# being built needs (FOO_BUILD_DIR_DEPENDENCIES, e.g. linux for kernel modules)
+# is built too. A corrupt entry is reported, removed and the package built.
+# SMARTOS_ARTIFACT_CACHE_BYPASS lists packages never restored (<pkg>-rebuild).
+# Extracting a restored package (legal-info reads its licence files) keeps it
+# restored; <pkg>-rebuild, -reconfigure and -menuconfig make it built.
+ARTIFACT_CACHE := $(if $(filter y,$(SMARTOS_ARTIFACT_CACHE)),$(ARTIFACT_CACHE_DIR))
+ARTIFACT_CACHE_LIMIT = $(call qstrip,$(SMARTOS_ARTIFACT_CACHE_SIZE))
+pkg-cache-entry = $(ARTIFACT_CACHE)/$($(1)_NAME)/$($(1)_HASH).art
+# pkg-cache-mode <PREFIX>: "restore" or empty (build), see above.
+pkg-cache-mode = $(if $(ARTIFACT_CACHE),$(if $(filter $($(1)_NAME),$(SMARTOS_ARTIFACT_CACHE_BYPASS)),,\
+	$(if $(wildcard $($(1)_DIR)/.stamp_restored.$($(1)_HASH)),restore,\
+	$(if $(wildcard $($(1)_DIR)/.stamp_extracted.$($(1)_HASH)),,\
+	$(if $(wildcard $(call pkg-cache-entry,$(1))),restore)))))
+# A package restored without a build directory cannot serve one being built.
+# (A package counts as "being built" unless it is restored or looks built already.)
+pkg-up-to-date = $(and $(wildcard $($(1)_STAMP_INSTALLED)),$(wildcard $($(1)_STAMP_EXTRACTED)))
+define pkg-cache-build-dir-deps
+$(if $($(1)_FROM_CACHE)$(call pkg-up-to-date,$(1)),,$(foreach d,$($(1)_BUILD_DIR_DEPENDENCIES),$(call UPPERCASE,$(d))_FROM_CACHE :=$(sep)))
+endef
+
+pkg-cache-args = --cache $(ARTIFACT_CACHE) --package $($(1)_NAME) --hash $($(1)_HASH) \
+	--ppd $($(1)_PPD) --output-dir $(O)
+# Store after a build, unless an entry is there already or the build directory
+# was changed by hand (<pkg>-rebuild, <pkg>-menuconfig: .stamp_tainted). A
+# failure to store (a full disk) is a warning, not a failed build.
+define pkg-cache-store
+	if [ -e $(call pkg-cache-entry,$(1)) ]; then echo "artifact cache: $($(1)_NAME) is there already"; \
+	elif [ -e $($(1)_DIR)/.stamp_tainted ]; then echo "artifact cache: $($(1)_NAME) was changed by hand: not stored"; \
+	else $(PYTHON3) $(SCRIPTS)/artifact-cache store $(call pkg-cache-args,$(1)) --version '$($(1)_VERSION)' \
+		--limit '$(ARTIFACT_CACHE_LIMIT)' || echo "WARNING: artifact cache: could not store $($(1)_NAME) (see $($(1)_LOG))" >&9; fi
+endef
+# Restore; when the entry is corrupt or gone (exit 3) build the package with a
+# make of its own that does not restore it (its progress on the terminal).
+define pkg-cache-restore
+	mkdir -p $(@D) && find $(@D) -mindepth 1 -maxdepth 1 ! -name smartos-build.log -exec rm -rf {} +
+	$(call pkg-prepare-ppd,$(1))
+	rc=0; $(PYTHON3) $(SCRIPTS)/artifact-cache restore $(call pkg-cache-args,$(1)) 2>&9 || rc=$$?; \
+	if [ $$rc = 3 ]; then \
+		$(MAKE) --no-print-directory O=$(O) SMARTOS_NO_REEXEC=1 \
+			SMARTOS_ARTIFACT_CACHE_BYPASS='$(SMARTOS_ARTIFACT_CACHE_BYPASS) $($(1)_NAME)' $($(1)_NAME) >&9 2>&9; \
+	elif [ $$rc != 0 ]; then exit $$rc; \
+	else touch $@; fi
 endef
 
 # --- pass 2: rules ---------------------------------------------------------------------
@@ -204,6 +289,8 @@ $(2)_STAMP_STAGING := $($(2)_DIR)/.stamp_staging_installed
 $(2)_STAMP_TARGET := $($(2)_DIR)/.stamp_target_installed
 $(2)_STAMP_IMAGES := $($(2)_DIR)/.stamp_images_installed
 $(2)_STAMP_HOST := $($(2)_DIR)/.stamp_host_installed
+$(2)_STAMP_RESTORED := $($(2)_DIR)/.stamp_restored.$($(2)_HASH)
+$(2)_FROM_CACHE := $(call pkg-cache-mode,$(2))
 $(2)_INSTALL_STAMPS := $(if $(filter host,$($(2)_TYPE)),$($(2)_DIR)/.stamp_host_installed,\
 	$(if $(filter YES,$($(2)_INSTALL_STAGING)),$($(2)_DIR)/.stamp_staging_installed) \
 	$(if $(filter YES,$($(2)_INSTALL_TARGET)),$($(2)_DIR)/.stamp_target_installed) \
@@ -233,9 +320,13 @@ $($(2)_STAMP_IMAGES): private .SHELLFLAGS := $($(2)_LOG) $(1) install-images -c
 $($(2)_STAMP_HOST): private .SHELLFLAGS := $($(2)_LOG) $(1) install-host -c
 $($(2)_STAMP_INSTALLED): private .SHELLFLAGS := $($(2)_LOG) $(1) install -c
 
-$($(2)_STAMP_EXTRACTED): $($(2)_DL_FILES)
+# Order-only: the stamp's name carries the input hash (which covers the .hash
+# file), and the download is sha256-checked again here, so a source file
+# rewritten in the shared download directory with the same content does not
+# rebuild the package.
+$($(2)_STAMP_EXTRACTED): | $($(2)_DL_FILES)
 	$$(call pkg-progress,$(2),Extracting)
-	mkdir -p $$(@D) && find $$(@D) -mindepth 1 -maxdepth 1 ! -name smartos-build.log -exec rm -rf {} +
+	mkdir -p $$(@D) && find $$(@D) -mindepth 1 -maxdepth 1 ! -name smartos-build.log ! -name $$(notdir $($(2)_STAMP_RESTORED)) -exec rm -rf {} +
 	$$(call pkg-dl-recheck,$(2))
 	$$(call pkg-run-hooks,$(2)_PRE_EXTRACT_HOOKS)
 	$$($(2)_EXTRACT_CMDS)
@@ -272,8 +363,18 @@ $($(2)_STAMP_IMAGES): $($(2)_STAMP_BUILT)
 $($(2)_STAMP_HOST): $($(2)_STAMP_BUILT)
 	$$(call pkg-step,$(2),Installing to host directory,INSTALL_CMDS,INSTALL)
 
+ifeq ($($(2)_FROM_CACHE),)
 $($(2)_STAMP_INSTALLED): $($(2)_INSTALL_STAMPS) $($(2)_STAMP_BUILT)
+	$(if $(ARTIFACT_CACHE),$$(call pkg-cache-store,$(2)))
 	touch $$@
+else
+$($(2)_STAMP_RESTORED): private .SHELLFLAGS := $($(2)_LOG) $(1) restore -c
+$($(2)_STAMP_RESTORED): | $(foreach d,$($(2)_FINAL_DEPENDENCIES),$($(call UPPERCASE,$(d))_STAMP_INSTALLED))
+	$$(call pkg-progress,$(2),Restoring from the artifact cache)
+	$$(call pkg-cache-restore,$(2))
+$($(2)_STAMP_INSTALLED): $($(2)_STAMP_RESTORED)
+	touch $$@
+endif
 
 .PHONY: $(1) $(1)-source $(1)-extract $(1)-patch $(1)-configure $(1)-build $(1)-install \
 	$(1)-rebuild $(1)-reconfigure $(1)-dirclean $(1)-show-depends $(1)-show-hash
@@ -287,11 +388,13 @@ $(1)-build: $($(2)_STAMP_BUILT)
 $(1)-dirclean:
 	rm -rf $($(2)_DIR) $($(2)_PPD)
 $(1)-rebuild:
-	rm -f $($(2)_STAMP_BUILT) $($(2)_DIR)/.stamp_*installed
-	$$(MAKE) --no-print-directory O=$(O) $(1)
+	rm -f $($(2)_STAMP_BUILT) $($(2)_DIR)/.stamp_*installed $($(2)_DIR)/.stamp_restored.*
+	$(if $(ARTIFACT_CACHE),mkdir -p $($(2)_DIR) && touch $($(2)_DIR)/.stamp_tainted)
+	$$(MAKE) --no-print-directory O=$(O) $(if $(ARTIFACT_CACHE),SMARTOS_ARTIFACT_CACHE_BYPASS='$(SMARTOS_ARTIFACT_CACHE_BYPASS) $(1)') $(1)
 $(1)-reconfigure:
-	rm -f $($(2)_STAMP_CONFIGURED) $($(2)_STAMP_BUILT) $($(2)_DIR)/.stamp_*installed
-	$$(MAKE) --no-print-directory O=$(O) $(1)
+	rm -f $($(2)_STAMP_CONFIGURED) $($(2)_STAMP_BUILT) $($(2)_DIR)/.stamp_*installed $($(2)_DIR)/.stamp_restored.*
+	$(if $(ARTIFACT_CACHE),mkdir -p $($(2)_DIR) && touch $($(2)_DIR)/.stamp_tainted)
+	$$(MAKE) --no-print-directory O=$(O) $(if $(ARTIFACT_CACHE),SMARTOS_ARTIFACT_CACHE_BYPASS='$(SMARTOS_ARTIFACT_CACHE_BYPASS) $(1)') $(1)
 $(1)-show-depends:
 	echo $($(2)_FINAL_DEPENDENCIES)
 $(1)-show-hash:
@@ -314,11 +417,13 @@ $(foreach p,$(ALL_PKGS),$(eval $(call pkg-derived2,$(p),$(call UPPERCASE,$(p))))
 $(foreach p,$(ALL_PKGS),$(foreach d,$($(call UPPERCASE,$(p))_FINAL_DEPENDENCIES),$(if $($(call UPPERCASE,$(d))_NAME),,$(error package $(p) ($($(call UPPERCASE,$(p))_PKGDIR)) depends on "$(d)", which no package defines))))
 $(eval PACKAGES := $(foreach p,$(ALL_PKGS),$(if $(call pkg-selected,$(p)),$(p))))
 $(eval PACKAGES_CLOSURE := $(call pkg-closure,$(PACKAGES)))
+$(eval PKG_HASH_HOST := $(pkg-host-identity))
 $(file >$(PKG_MANIFEST),$(foreach p,$(ALL_PKGS),$(call pkg-manifest-record,$(call UPPERCASE,$(p)))$(sep))$(rootfs-manifest-record))
-$(eval PKG_HASHES := $(shell $(PYTHON3) $(SCRIPTS)/pkg-hashes $(PKG_MANIFEST)))
+$(eval PKG_HASHES := $(shell $(PYTHON3) $(SCRIPTS)/pkg-hashes $(PKG_HASH_ALIASES) $(PKG_MANIFEST)))
 $(if $(filter 0,$(.SHELLSTATUS)),,$(error computing the package hashes failed (manifest: $(PKG_MANIFEST))))
 $(foreach w,$(PKG_HASHES),$(eval $(w)))
 $(foreach p,$(ALL_PKGS),$(eval $(call pkg-stamps,$(p),$(call UPPERCASE,$(p)))))
+$(foreach p,$(PACKAGES_CLOSURE),$(eval $(call pkg-cache-build-dir-deps,$(call UPPERCASE,$(p)))))
 $(foreach p,$(ALL_PKGS),$(eval $(call pkg-rules,$(p),$(call UPPERCASE,$(p)))))
 endef
 

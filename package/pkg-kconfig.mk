@@ -69,11 +69,13 @@ kconfig-rekey = new=$$($(MAKE) -s --no-print-directory O=$(O) $(1)-show-hash) &&
 kconfig-no-fragments = $(if $($(1)_KCONFIG_FRAGMENT_FILES),$(error $(2): $(1)_KCONFIG_FRAGMENT_FILES is set; edit the fragments by hand))$(if $($(1)_KCONFIG_FILE),,$(error $(2): $(1)_KCONFIG_FILE is not set))
 
 # <pkg>-menuconfig: edit the package's .config in its build dir; the build and
-# install steps run again on the next make. The change lasts until the package
+# install steps run again on the next make (.stamp_tainted: the artifact cache
+# does not store the result, which its input hash does not describe). The change lasts until the package
 # is re-extracted: save it with <pkg>-update-config or <pkg>-savedefconfig.
 define kconfig-editor-rule
 .PHONY: $(1)-$(3)
 $(1)-$(3): $(BUILD_DIR)/$(1)/.stamp_configured
 	$$(TARGET_MAKE_ENV) $$(MAKE) -C $(BUILD_DIR)/$(1) $$($(2)_KCONFIG_OPTS) $(3)
-	rm -f $(BUILD_DIR)/$(1)/.stamp_built $(BUILD_DIR)/$(1)/.stamp_*installed
+	rm -f $(BUILD_DIR)/$(1)/.stamp_built $(BUILD_DIR)/$(1)/.stamp_*installed $(BUILD_DIR)/$(1)/.stamp_restored.*
+	touch $(BUILD_DIR)/$(1)/.stamp_tainted
 endef

@@ -24,6 +24,9 @@ endef
 
 define pkg-defaults-kernel-module
 $(2)_DEPENDENCIES += linux
+# Modules build in the kernel's build tree: the artifact cache builds linux
+# (rather than restoring only its installed files) when a module is built.
+$(2)_BUILD_DIR_DEPENDENCIES += linux
 $(2)_MODULE_SUBDIRS ?= .
 $(if $(call pkg-undefined,$(2)_BUILD_CMDS),$(2)_BUILD_CMDS = $$(kernel-module-build))
 $(if $(call pkg-undefined,$(2)_INSTALL_TARGET_CMDS),$(2)_INSTALL_TARGET_CMDS = $$(kernel-module-install))

@@ -7,6 +7,8 @@ CONTAINER_INIT_VERSION = 1.0
 CONTAINER_INIT_SITE = $(CONTAINER_INIT_PKGDIR)/src
 CONTAINER_INIT_SITE_METHOD = local
 CONTAINER_INIT_LICENSE = GPL-2.0
+# The SPDX line of the source, and the licence text (Debian's base-files copy).
+CONTAINER_INIT_LICENSE_FILES = container-init.c /usr/share/common-licenses/GPL-2
 
 define CONTAINER_INIT_BUILD_CMDS
 	$(TARGET_CC) $(TARGET_CFLAGS) -std=c11 -Wall -Wextra -Werror $(TARGET_LDFLAGS) \

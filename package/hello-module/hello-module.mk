@@ -7,6 +7,8 @@ HELLO_MODULE_VERSION = 1.0
 HELLO_MODULE_SITE = $(HELLO_MODULE_PKGDIR)/src
 HELLO_MODULE_SITE_METHOD = local
 HELLO_MODULE_LICENSE = GPL-2.0
+# The SPDX line of the source, and the licence text (Debian's base-files copy).
+HELLO_MODULE_LICENSE_FILES = hello.c /usr/share/common-licenses/GPL-2
 
 # Optional load at boot: an init script that runs modprobe with the
 # configured greeting (rcS starts /etc/init.d/S??* in order).

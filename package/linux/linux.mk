@@ -18,14 +18,19 @@ LINUX_INSTALL_IMAGES = YES
 
 LINUX_IMAGE = arch/$(KERNEL_ARCH)/boot/bzImage
 
-# Fixed build user/host so two builds of the same tree print the same banner.
+# Fixed build user/host/time/number so two builds of the same tree print the
+# same banner (uname -v) and make the same bzImage: the time is
+# SOURCE_DATE_EPOCH (SMARTOS_SOURCE_DATE_EPOCH), written like date(1) does.
+LINUX_BUILD_TIMESTAMP := $(shell LC_ALL=C date -u -d @$(SOURCE_DATE_EPOCH) 2>/dev/null)
 LINUX_MAKE_OPTS = \
 	ARCH=$(KERNEL_ARCH) \
 	CROSS_COMPILE="$(TARGET_CROSS)" \
 	CC="$(TARGET_CC)" \
 	HOSTCC="$(HOST_CC)" \
 	KBUILD_BUILD_USER=smartos \
-	KBUILD_BUILD_HOST=smartos
+	KBUILD_BUILD_HOST=smartos \
+	KBUILD_BUILD_TIMESTAMP='$(LINUX_BUILD_TIMESTAMP)' \
+	KBUILD_BUILD_VERSION=1
 
 LINUX_KCONFIG_FILE = $(call qstrip,$(SMARTOS_PACKAGE_LINUX_CONFIG_FILE))
 LINUX_KCONFIG_FRAGMENT_FILES = $(call qstrip,$(SMARTOS_PACKAGE_LINUX_CONFIG_FRAGMENT_FILES))

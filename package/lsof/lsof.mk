@@ -9,8 +9,10 @@ LSOF_SOURCE = lsof_$(LSOF_VERSION).orig.tar.bz2
 LSOF_APT_SOURCE = lsof
 LSOF_APT_VERSION = 4.95.0-1
 LSOF_APT_FILE = $(LSOF_SOURCE)
-LSOF_LICENSE = lsof (BSD-like, see COPYING)
-LSOF_LICENSE_FILES = COPYING
+# lsof has no licence file: 00README (section "License") gives the Purdue
+# University terms found in every source file (permissive, BSD-like).
+LSOF_LICENSE = lsof (Purdue University terms, BSD-like)
+LSOF_LICENSE_FILES = 00README
 
 # lsof's own Configure script (not autotools) reads these; the build-host
 # details it would record are left out so the binary is reproducible.

@@ -1,9 +1,12 @@
 ################################################################################
 # skeleton: the base root file system (the files under skeleton/ plus the
-# standard directories); root logs in without a password
+# standard directories). Root has no password here ("*": no password
+# login); the image step sets it (SMARTOS_TARGET_GENERIC_ROOT_PASSWD*).
 ################################################################################
 
 SKELETON_LICENSE = GPL-2.0
+# Our own files; the licence text is Debian's copy (base-files) on the build host.
+SKELETON_LICENSE_FILES = /usr/share/common-licenses/GPL-2
 SKELETON_INSTALL_TARGET = YES
 # Copies files, compiles nothing.
 SKELETON_ADD_TOOLCHAIN_DEPENDENCY = NO
@@ -24,6 +27,7 @@ define SKELETON_INSTALL_TARGET_CMDS
 	sed -i -e 's/@HOSTNAME@/$(SKELETON_HOSTNAME)/g' \
 		$(TARGET_DIR)/etc/hostname $(TARGET_DIR)/etc/hosts
 	sed -i -e 's/@GETTY_PORT@/$(SKELETON_GETTY_PORT)/g' $(TARGET_DIR)/etc/inittab
+	$(if $(filter y,$(SMARTOS_PACKAGE_SKELETON_GETTY_TTY1)),,sed -i -e '/^tty1::/d' $(TARGET_DIR)/etc/inittab)
 	chmod 0600 $(TARGET_DIR)/etc/shadow
 	chmod 1777 $(TARGET_DIR)/tmp
 	chmod 0700 $(TARGET_DIR)/root

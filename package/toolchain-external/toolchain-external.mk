@@ -4,6 +4,10 @@
 ################################################################################
 
 TOOLCHAIN_EXTERNAL_LICENSE = LGPL-2.1+ (glibc), GPL-3.0+ WITH GCC-exception-3.1 (libgcc_s)
+# The host's gcc (no toolchain path): the copied libraries are Debian's libc6 and
+# libgcc-s1, whose copyright files state their licences.
+TOOLCHAIN_EXTERNAL_LICENSE_FILES = $(if $(call qstrip,$(SMARTOS_TOOLCHAIN_EXTERNAL_PATH)),,\
+	/usr/share/doc/libc6/copyright /usr/share/doc/libgcc-s1/copyright)
 TOOLCHAIN_EXTERNAL_INSTALL_TARGET = YES
 TOOLCHAIN_EXTERNAL_DEPENDENCIES = host-toolchain-wrapper
 TOOLCHAIN_EXTERNAL_CONFIG_VARS = $(TOOLCHAIN_WRAPPER_CONFIG_VARS) SMARTOS_TOOLCHAIN_EXTERNAL_HOST \
@@ -59,6 +63,21 @@ define TOOLCHAIN_EXTERNAL_INSTALL_TARGET_CMDS
 	done
 	ln -sfn ../lib/$(notdir $(TOOLCHAIN_EXTERNAL_INTERP)) $(TARGET_DIR)$(TOOLCHAIN_EXTERNAL_INTERP)
 endef
+
+# glibc's getent (SMARTOS_TOOLCHAIN_EXTERNAL_GETENT): a target program like
+# the libraries, found in the toolchain's sysroot (/ for the host's gcc).
+define TOOLCHAIN_EXTERNAL_INSTALL_GETENT
+	sysroot=$$($(TARGET_CC) -print-sysroot); \
+	getent="$${sysroot:-/}/usr/bin/getent"; \
+	if [ ! -f "$$getent" ]; then \
+		echo "toolchain-external: no $$getent in the toolchain's sysroot (SMARTOS_TOOLCHAIN_EXTERNAL_GETENT)" >&2; \
+		exit 1; \
+	fi; \
+	install -D -m 0755 "$$getent" $(TARGET_DIR)/usr/bin/getent
+endef
+ifeq ($(SMARTOS_TOOLCHAIN_EXTERNAL_GETENT),y)
+TOOLCHAIN_EXTERNAL_POST_INSTALL_TARGET_HOOKS += TOOLCHAIN_EXTERNAL_INSTALL_GETENT
+endif
 
 # The image step (support/scripts/check-elf) then checks that every dynamic
 # ELF in the target finds this interpreter and its libraries.

@@ -10,16 +10,23 @@ packages=(
 	libelf-dev libssl-dev libncurses-dev ccache kmod openssl
 	# the internal toolchain's gcc links the host's gmp, mpfr and mpc (docs/toolchain.md)
 	libgmp-dev libmpfr-dev libmpc-dev
+	# distributed compilation (SMARTOS_DISTCC and its test)
+	distcc
 	# downloads and archives
 	ca-certificates wget curl git dpkg-dev shellcheck xz-utils bzip2 gzip cpio rsync file patch
 	# images
 	fakeroot e2fsprogs genimage mtools dosfstools
 	# running and testing images
 	qemu-system-x86 python3 python3-pexpect python3-pytest tmux time podman runc
+	# host-side guest networking (board/qemu-x86_64/netbridge.sh, the network test)
+	iproute2 dnsmasq-base
+	# ssh into the guest (test_access.py: ssh, ssh-keygen); dropbear links the
+	# host toolchain's libcrypt
+	openssh-client libcrypt-dev
 	# Kconfig engine tests: the kernel tree as oracle, fuzzing, sanitizers, leaks
 	linux-source-6.1 clang libclang-rt-14-dev valgrind
-	# graphs
-	graphviz
+	# graphs and charts (graph-depends: dot; graph-build/graph-size: rsvg-convert)
+	graphviz librsvg2-bin
 )
 
 missing=()

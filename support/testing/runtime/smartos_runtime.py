@@ -20,6 +20,7 @@ Environment:
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -43,8 +44,11 @@ class BuildError(Exception):
 class Build:
     """One configuration built into its own output directory (O=...)."""
 
-    def __init__(self, defconfig, output_dir=None):
+    def __init__(self, defconfig, output_dir=None, extra_config=()):
+        """EXTRA_CONFIG: .config lines added after loading DEFCONFIG (then
+        olddefconfig), e.g. 'SMARTOS_PACKAGE_DROPBEAR=y'."""
         self.defconfig = defconfig
+        self.extra_config = list(extra_config)
         self.reused = False
         self.temporary = False
         if output_dir is None:
@@ -86,6 +90,10 @@ class Build:
                 os.path.join(self.output_dir, ".config")
             ):
                 self._make(self.defconfig, log=log)
+                if self.extra_config:
+                    with open(os.path.join(self.output_dir, ".config"), "a") as f:
+                        f.write("".join(line + "\n" for line in self.extra_config))
+                    self._make("olddefconfig", log=log)
             self._make("all", log=log)
         self.build_seconds = time.monotonic() - start
         return self.build_seconds
@@ -125,11 +133,27 @@ class Machine:
     # Printed by our own shell commands; never by the guest on its own.
     _MARK = "SMARTOS-RC"
 
-    def __init__(self, images_dir, log_path=None, extra_args=()):
+    def __init__(self, images_dir, log_path=None, extra_args=(), script_args=(),
+                 command_prefix=(), disk=None, monitor=False):
+        """SCRIPT_ARGS go to run.sh before the images dir (e.g. --tap
+        smarttap1), EXTRA_ARGS to qemu (after --); COMMAND_PREFIX runs
+        run.sh through another command (e.g. ip netns exec NAME).
+        DISK boots that disk image (e.g. a copy of disk.img) instead of the
+        images dir's. MONITOR gives qemu a monitor on a unix socket for
+        monitor_command() and hostfwd()."""
         self.images_dir = images_dir
+        self.disk = disk
+        self.monitor_path = None
+        if monitor:
+            self._monitor_dir = tempfile.mkdtemp(prefix="smartos-monitor-")
+            self.monitor_path = os.path.join(self._monitor_dir, "monitor.sock")
+            extra_args = list(extra_args) + [
+                "-monitor", "unix:%s,server=on,wait=off" % self.monitor_path]
         self.script = os.path.join(images_dir, "run.sh")
         self.log_path = log_path or os.path.join(images_dir, "..", "runtime-console.log")
         self.extra_args = list(extra_args)
+        self.script_args = list(script_args)
+        self.command_prefix = list(command_prefix)
         self.child = None
         self.boot_seconds = None
         self.shell_seconds = None
@@ -151,9 +175,15 @@ class Machine:
         env.setdefault("SMARTOS_QEMU_ACCEL", "tcg")
         self._log = open(self.log_path, "w")
         args = ["--"] + self.extra_args if self.extra_args else []
+        if self.script_args or self.disk:
+            args = self.script_args + [self.disk or self.images_dir] + args
+        command = self.script
+        if self.command_prefix:
+            command = self.command_prefix[0]
+            args = self.command_prefix[1:] + [self.script] + args
         self._start_time = time.monotonic()
         self.child = pexpect.spawn(
-            self.script, args, env=env, encoding="utf-8", codec_errors="replace",
+            command, args, env=env, encoding="utf-8", codec_errors="replace",
             timeout=COMMAND_TIMEOUT,
         )
         self.child.logfile_read = self._log
@@ -171,19 +201,89 @@ class Machine:
                 % (pattern, what, self.log_path, tail(self.log_path, 20))
             ) from None
 
-    def login(self, user="root", timeout=BOOT_TIMEOUT):
-        """Wait for the login prompt, log in, and prepare the shell for
-        machine-readable commands. Records boot_seconds (qemu start to the
-        login prompt) and shell_seconds (qemu start to the shell prompt)."""
+    def login(self, user="root", timeout=BOOT_TIMEOUT, password=None):
+        """Wait for the login prompt, log in (with PASSWORD when given), and
+        prepare the shell for machine-readable commands. Records
+        boot_seconds (qemu start to the login prompt, first login only) and
+        shell_seconds (qemu start to the shell prompt). A refused login
+        raises CommandError."""
+        if not self.try_login(user, password, timeout):
+            raise CommandError("login as %r was refused (Login incorrect); console log %s"
+                               % (user, self.log_path))
+
+    def try_login(self, user, password=None, timeout=BOOT_TIMEOUT):
+        """Like login(), but returns False when login says "Login incorrect"
+        (it then shows its prompt again), True once logged in."""
         self.expect(r"login: ", timeout)
-        self.boot_seconds = time.monotonic() - self._start_time
+        if self.boot_seconds is None:
+            self.boot_seconds = time.monotonic() - self._start_time
         self.child.sendline(user)
-        self.expect(r"[#$] ", COMMAND_TIMEOUT)
+        if password is not None:
+            self.expect(r"Password: ", COMMAND_TIMEOUT)
+            self.child.sendline(password)
+        # busybox login waits about 3 s before it says a login failed.
+        if self.expect([r"[#$] ", r"Login incorrect"], COMMAND_TIMEOUT) == 1:
+            return False
         self.shell_seconds = time.monotonic() - self._start_time
         # No echo, no prompt, no kernel messages on the console: what comes
         # back is the command's own output.
-        self.child.sendline("stty -echo; PS1=''; PS2=''; dmesg -n 1")
+        self.child.sendline("stty -echo; PS1=''; PS2=''; dmesg -n 1 2>/dev/null")
         self.run("true")
+        return True
+
+    def logout(self):
+        """Leave the login shell; getty shows the login prompt again."""
+        self.child.sendline("exit")
+
+    def monitor_command(self, command, timeout=COMMAND_TIMEOUT):
+        """Run a qemu monitor (HMP) command through the monitor socket
+        (Machine(monitor=True)); returns its output."""
+        if not self.monitor_path:
+            raise CommandError("monitor_command(%r): the machine has no monitor socket" % command)
+        deadline = time.monotonic() + timeout
+        while True:
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                sock.connect(self.monitor_path)
+                break
+            except OSError:
+                sock.close()
+                if time.monotonic() > deadline:
+                    raise CommandError("qemu monitor %s: cannot connect" % self.monitor_path)
+                time.sleep(0.2)
+        with sock:
+            sock.settimeout(timeout)
+
+            def read_prompt():
+                data = b""
+                while not data.endswith(b"(qemu) "):
+                    chunk = sock.recv(4096)
+                    if not chunk:
+                        raise CommandError("qemu monitor closed; got %r" % data)
+                    data += chunk
+                return data.decode(errors="replace")
+
+            read_prompt()
+            sock.sendall(command.encode() + b"\n")
+            out = read_prompt()
+        # The monitor echoes the command line (with terminal escapes).
+        out = re.sub(r"\x1b\[[0-9;]*[A-Za-z]|\x1b[A-Za-z]", "", out).replace("\r", "")
+        lines = out.split("\n")[1:-1]
+        return "\n".join(lines)
+
+    def hostfwd(self, guest_port, proto="tcp"):
+        """Forward a free port of the host's 127.0.0.1 to GUEST_PORT of the
+        guest (qemu user networking, netdev net0); returns the host port.
+        Only the loopback address of the host is involved."""
+        for _ in range(5):
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            out = self.monitor_command("hostfwd_add net0 %s:127.0.0.1:%d-:%d"
+                                       % (proto, port, guest_port))
+            if not out.strip():
+                return port
+        raise CommandError("hostfwd_add for guest port %d failed: %s" % (guest_port, out))
 
     def run(self, command, timeout=COMMAND_TIMEOUT, check=True):
         """Run COMMAND in the guest shell; returns its output (str, \\n line
@@ -216,6 +316,8 @@ class Machine:
         if self.child is not None and self.child.isalive():
             self.child.terminate(force=True)
         self.child = None
+        if self.monitor_path:
+            shutil.rmtree(os.path.dirname(self.monitor_path), ignore_errors=True)
         if self._log:
             self._log.close()
             self._log = None

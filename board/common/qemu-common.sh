@@ -1,0 +1,116 @@
+# shellcheck shell=bash
+# What the qemu run scripts (board/qemu-x86_64/start-qemu.sh,
+# board/common/start-qemu-kernel.sh) share: the accelerator choice, the
+# machine options, networking (restricted user networking or a host tap),
+# and the extra data disks the build made.
+#
+# Sourced, not run. When the framework installs a run script as
+# images/run.sh, support/scripts/install-run-script puts this file in place
+# of the line that sources it (marked "smartos-inline:"), so run.sh works on
+# its own wherever the images directory goes.
+#
+# After qemu_parse_option / qemu_setup, the array QEMU_ARGS holds the options
+# common to every smart-os qemu guest.
+
+QEMU=${QEMU:-qemu-system-x86_64}
+QEMU_TAP=
+QEMU_MAC=
+QEMU_SNAPSHOT=no
+QEMU_DATA_DISKS=yes
+QEMU_ARGS=()
+
+# The options both run scripts take (their usage texts include this one).
+# shellcheck disable=SC2034 # used by the scripts that source this file
+QEMU_OPTIONS_USAGE='  --tap IFNAME      network on the host tap device IFNAME (made e.g. by
+                    board/qemu-x86_64/netbridge.sh) instead of qemu user networking
+  --mac MAC         MAC address of the guest NIC (default with --tap: derived
+                    from IFNAME, so that guests on one bridge differ)
+  --snapshot        write nothing to the disk images (qemu -snapshot)
+  --no-data-disks   do not attach the extra data disks (data-disks.txt)
+  SMARTOS_QEMU_ACCEL=kvm|tcg skips the KVM probe.'
+
+# qemu_parse_option ARG [NEXT]: if ARG is one of the shared options, record it
+# and set QEMU_SHIFT to the number of words it took; else return 1.
+# shellcheck disable=SC2034 # QEMU_SHIFT is read by the caller
+qemu_parse_option() {
+	QEMU_SHIFT=1
+	case "$1" in
+	--tap | --mac)
+		if [ "$#" -lt 2 ] || [ -z "$2" ]; then
+			echo "$(basename "$0"): option $1 needs a value" >&2
+			exit 2
+		fi
+		QEMU_SHIFT=2
+		if [ "$1" = --tap ]; then QEMU_TAP=$2; else QEMU_MAC=$2; fi
+		;;
+	--snapshot) QEMU_SNAPSHOT=yes ;;
+	--no-data-disks) QEMU_DATA_DISKS=no ;;
+	*) return 1 ;;
+	esac
+}
+
+# KVM can be present and still hang (nested virtualisation): boot a
+# one-sector guest that writes to qemu's isa-debug-exit port, which makes
+# qemu exit with status 3, and see whether that happens in time.
+qemu_probe_kvm() {
+	[ -w /dev/kvm ] || return 1
+	local sector rc=0
+	sector=$(mktemp)
+	# mov al,1; out 0xf4,al; hlt; jmp back to hlt; zeros; boot signature
+	{ printf '\xb0\x01\xe6\xf4\xf4\xeb\xfd'; head -c 503 /dev/zero; printf '\x55\xaa'; } >"$sector"
+	timeout 5 "$QEMU" -accel kvm -M pc -display none -nodefaults \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-drive file="$sector",format=raw,if=floppy >/dev/null 2>&1 || rc=$?
+	rm -f "$sector"
+	[ "$rc" -eq 3 ]
+}
+
+# qemu_mac_for NAME: a locally administered MAC (qemu's 52:54:00 prefix) made
+# from NAME, the same for the same name. netbridge.sh uses it too, to give
+# each tap's guest a fixed DHCP lease.
+qemu_mac_for() {
+	local sum
+	sum=$(printf '%s' "$1" | cksum | cut -d' ' -f1)
+	printf '52:54:00:%02x:%02x:%02x\n' $(((sum >> 16) & 255)) $(((sum >> 8) & 255)) $((sum & 255))
+}
+
+# qemu_setup IMAGES_DIR: fill QEMU_ARGS (machine, accelerator, console,
+# network, data disks) from the parsed options.
+qemu_setup() {
+	local images_dir=$1 accel=${SMARTOS_QEMU_ACCEL:-} mac netdev
+	if [ -z "$accel" ]; then
+		if qemu_probe_kvm; then accel=kvm; else accel=tcg; fi
+	fi
+	QEMU_ARGS=(-M pc -accel "$accel" -m 256M -smp 1 -nographic)
+
+	if [ -n "$QEMU_TAP" ]; then
+		if [ ! -e "/sys/class/net/$QEMU_TAP" ]; then
+			echo "$(basename "$0"): no network device $QEMU_TAP here (make it with netbridge.sh up)" >&2
+			exit 1
+		fi
+		netdev="tap,id=net0,ifname=$QEMU_TAP,script=no,downscript=no"
+		mac=${QEMU_MAC:-$(qemu_mac_for "$QEMU_TAP")}
+	else
+		# Restricted: the guest reaches only qemu's own DHCP and DNS.
+		netdev="user,id=net0,restrict=on"
+		mac=$QEMU_MAC
+	fi
+	QEMU_ARGS+=(-netdev "$netdev" -device "virtio-net-pci,netdev=net0${mac:+,mac=$mac}")
+
+	[ "$QEMU_SNAPSHOT" = no ] || QEMU_ARGS+=(-snapshot)
+
+	# data-disks.txt (written by the build) names one image per line, in
+	# the order of SMARTOS_TARGET_ROOTFS_DATA_DISKS; the guest's fstab
+	# mounts them by label, so the order is only cosmetic.
+	local list="$images_dir/data-disks.txt" file
+	if [ "$QEMU_DATA_DISKS" = yes ] && [ -f "$list" ]; then
+		while IFS= read -r file; do
+			[ -n "$file" ] || continue
+			if [ ! -f "$images_dir/$file" ]; then
+				echo "$(basename "$0"): data disk $images_dir/$file (listed in $list) not found" >&2
+				exit 1
+			fi
+			QEMU_ARGS+=(-drive "file=$images_dir/$file,if=virtio,format=raw")
+		done <"$list"
+	fi
+}

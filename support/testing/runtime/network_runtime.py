@@ -1,0 +1,78 @@
+"""The one build that the network and data-disk runtime tests share
+(test_network_dns.py, test_data_disks.py), and the host-side network
+namespace they boot guests in.
+
+The build is smartos_qemu_host_toolchain_defconfig plus ccache and two data
+disks (ext4 and ext3). It is made once per test run, in a temporary output
+dir, or reused from SMARTOS_RUNTIME_OUTPUT_NETWORK (a dir built the same way
+or to be built there).
+"""
+
+import atexit
+import os
+import shutil
+import subprocess
+import tempfile
+
+import smartos_runtime as rt
+
+DEFCONFIG = "smartos_qemu_host_toolchain_defconfig"
+EXTRA_CONFIG = """\
+SMARTOS_CCACHE=y
+SMARTOS_TARGET_ROOTFS_DATA_DISKS="data:64M:ext4:/data archive:16M:ext3:/var/log/archive"
+"""
+NETBRIDGE = os.path.join(rt.TOP_DIR, "board", "qemu-x86_64", "netbridge.sh")
+
+_build = None
+
+
+def shared_build():
+    """Build (once) and return the rt.Build of the network/disk tests."""
+    global _build
+    if _build is not None:
+        return _build
+    reuse = os.environ.get("SMARTOS_RUNTIME_OUTPUT_NETWORK")
+    output_dir = reuse or tempfile.mkdtemp(prefix="smartos-runtime-net-")
+    build = rt.Build(DEFCONFIG, output_dir=output_dir)
+    build.temporary = not reuse
+    config = os.path.join(build.output_dir, ".config")
+    if not os.path.exists(config):
+        with open(build.log_path, "a") as log:
+            build._make(DEFCONFIG, log=log)
+            with open(config, "a") as f:
+                f.write(EXTRA_CONFIG)
+            build._make("olddefconfig", log=log)
+    # The configuration is in place: run() only builds.
+    build.reused = True
+    seconds = build.run()
+    print("built %s + network/disk options in %s: %.0f s"
+          % (DEFCONFIG, build.output_dir, seconds))
+    _build = build
+    atexit.register(build.cleanup)
+    return build
+
+
+def require_host_tools():
+    """The namespace tests need root, ip and dnsmasq: fail (not skip) with
+    the reason when they are missing."""
+    problems = []
+    if os.geteuid() != 0:
+        problems.append("must run as root (network namespace, bridge, taps)")
+    for tool in ("ip", "dnsmasq"):
+        if shutil.which(tool) is None and not os.path.exists("/usr/sbin/" + tool):
+            problems.append("%s not found (Debian packages iproute2, dnsmasq-base;"
+                            " support/scripts/install-host-deps.sh)" % tool)
+    if not os.path.exists("/dev/net/tun"):
+        problems.append("/dev/net/tun missing (tap devices)")
+    if problems:
+        raise RuntimeError("; ".join(problems))
+
+
+def netbridge(*args):
+    """Run netbridge.sh ARGS; returns its output, raises with it on failure."""
+    proc = subprocess.run([NETBRIDGE] + list(args), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=60)
+    if proc.returncode != 0:
+        raise RuntimeError("netbridge.sh %s failed (%d):\n%s"
+                           % (" ".join(args), proc.returncode, proc.stdout))
+    return proc.stdout

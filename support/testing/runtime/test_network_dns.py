@@ -1,0 +1,241 @@
+"""Network and DNS as in the seed's topology: the test makes its own network
+namespace with board/qemu-x86_64/netbridge.sh (a bridge with the host side
+at 192.168.100.1, two taps, dnsmasq serving DHCP and the DNS names
+files.test, host.test, vm1.test, vm2.test and nothing else), runs an HTTP
+server on the bridge address, and boots TWO guests on the taps. Each guest
+gets its lease by DHCP (busybox udhcpc), resolves names through glibc
+(getent) and busybox nslookup, pings the other guest and the host side, and
+fetches a file over TCP (busybox wget) from the host's HTTP server and from
+the other guest's busybox httpd (which the host side fetches too). The namespace has no route out, dnsmasq no
+upstream server: no traffic leaves it. The namespace (with every process in
+it) is removed even when a test fails."""
+
+import os
+import secrets
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+
+import smartos_runtime as rt
+import network_runtime as net
+
+HOST_IP = "192.168.100.1"
+VM_IPS = {1: "192.168.100.11", 2: "192.168.100.12"}
+HTTP_PORT = 8000
+
+build = None
+
+
+def setUpModule():
+    global build
+    net.require_host_tools()
+    build = net.shared_build()
+
+
+class NetworkConfigFromOptions(unittest.TestCase):
+    """package/network-config/mknetconf: what the build writes for the
+    SMARTOS_SYSTEM_NET_* options, and its errors."""
+    MKNETCONF = os.path.join(rt.TOP_DIR, "package", "network-config", "mknetconf")
+
+    def mknetconf(self, *args):
+        target = tempfile.mkdtemp(prefix="smartos-netconf-")
+        self.addCleanup(shutil.rmtree, target, True)
+        proc = subprocess.run([self.MKNETCONF, target] + list(args), stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, universal_newlines=True)
+        return proc, target
+
+    def read(self, target, name):
+        with open(os.path.join(target, "etc", name)) as f:
+            return [line for line in f.read().splitlines() if not line.startswith("#")]
+
+    def test_static_extra_interfaces_and_dns(self):
+        proc, target = self.mknetconf("eth0:static:10.0.0.5:255.255.255.0:10.0.0.1",
+                                      "eth1:dhcp eth2:172.16.3.4/20", "10.0.0.53 10.0.0.54",
+                                      "example.test")
+        self.assertEqual(proc.returncode, 0, proc.stdout)
+        self.assertEqual(self.read(target, "network.conf"),
+                         ["eth0 static 10.0.0.5 255.255.255.0 10.0.0.1", "eth1 dhcp",
+                          "eth2 static 172.16.3.4 255.255.240.0", "dns static",
+                          "search example.test"])
+        self.assertEqual(self.read(target, "resolv.conf"),
+                         ["search example.test", "nameserver 10.0.0.53", "nameserver 10.0.0.54"])
+
+    def test_invalid_values_name_the_option(self):
+        for args, message in (
+                (("eth0:static:10.0.0.300:255.255.255.0:", "", "", ""),
+                 "SMARTOS_SYSTEM_NET_ADDRESS: '10.0.0.300' is not an IPv4 address"),
+                (("eth0:dhcp", "eth1:10.0.0.5", "", ""),
+                 "SMARTOS_SYSTEM_NET_EXTRA_IFACES: entry 'eth1:10.0.0.5'"),
+                (("eth0:dhcp", "eth0:dhcp", "", ""),
+                 "SMARTOS_SYSTEM_NET_EXTRA_IFACES: interface eth0 is configured twice"),
+                (("eth0:dhcp", "", "8.8.8", ""),
+                 "SMARTOS_SYSTEM_NET_DNS_SERVERS: '8.8.8' is not an IPv4 address")):
+            proc, _ = self.mknetconf(*args)
+            self.assertNotEqual(proc.returncode, 0, args)
+            self.assertIn("ERROR: " + message, proc.stdout)
+
+
+class TwoGuestsOnABridge(unittest.TestCase):
+    vms = {}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.netns = "smartos-rt-%d" % os.getpid()
+        cls.ns_exec = ["ip", "netns", "exec", cls.netns]
+        cls.www = tempfile.mkdtemp(prefix="smartos-www-")
+        cls.addClassCleanup(shutil.rmtree, cls.www, True)
+        cls.token = secrets.token_hex(8)
+        with open(os.path.join(cls.www, "payload.txt"), "w") as f:
+            f.write("smart-os payload %s\n" % cls.token)
+
+        # Registered first, so it runs last: whatever happens below, the
+        # namespace and everything in it go away.
+        cls.addClassCleanup(net.netbridge, "down", "--netns", cls.netns)
+        print(net.netbridge("up", "--netns", cls.netns, "--vms", "2", "--dhcp",
+                            "--dns", "files.test"))
+
+        cls.httpd = subprocess.Popen(
+            cls.ns_exec + ["/usr/bin/python3", "-m", "http.server", "--bind", HOST_IP,
+                           "--directory", cls.www, str(HTTP_PORT)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cls.addClassCleanup(cls.httpd.wait, 10)
+        cls.addClassCleanup(cls.httpd.terminate)
+
+        start = time.monotonic()
+        for i in (1, 2):
+            vm = rt.Machine(
+                build.images_dir,
+                log_path=os.path.join(build.output_dir, "runtime-console-vm%d.log" % i),
+                # Both guests boot the same images: write nothing to them.
+                script_args=["--tap", "smarttap%d" % i, "--snapshot"],
+                command_prefix=cls.ns_exec)
+            cls.addClassCleanup(vm.stop)
+            vm.start()
+            cls.vms[i] = vm
+        for vm in cls.vms.values():
+            vm.login()
+        print("two guests at their shell prompt %.1f s after the first qemu started"
+              % (time.monotonic() - start))
+
+    def guest(self, i, command, **kw):
+        return self.vms[i].run(command, **kw)
+
+    def wait_for_lease(self, i):
+        """udhcpc may still be asking in the background: wait up to 60 s."""
+        out = self.guest(i, "for n in $(seq 60); do ip -4 addr show dev eth0 | "
+                            "grep -q 'inet ' && break; sleep 1; done; ip -4 addr show dev eth0")
+        return out
+
+    def test_1_each_guest_has_its_dhcp_lease(self):
+        for i in (1, 2):
+            out = self.wait_for_lease(i)
+            self.assertIn("inet %s/24" % VM_IPS[i], out,
+                          "vm%d: expected the fixed lease %s on eth0" % (i, VM_IPS[i]))
+            routes = self.guest(i, "ip route")
+            self.assertRegex(routes, r"default via %s dev eth0" % HOST_IP.replace(".", r"\."))
+            resolv = self.guest(i, "cat /etc/resolv.conf")
+            self.assertIn("nameserver %s" % HOST_IP, resolv, "vm%d resolv.conf" % i)
+            self.assertIn("search test", resolv, "vm%d resolv.conf" % i)
+        leases = subprocess.run(
+            ["cat", "/run/smartos-netbridge/ns-%s-smartbr0/leases" % self.netns],
+            stdout=subprocess.PIPE, universal_newlines=True).stdout
+        for i in (1, 2):
+            self.assertIn(VM_IPS[i], leases, "dnsmasq's lease file:\n%s" % leases)
+
+    def test_2_glibc_resolves_names(self):
+        for i in (1, 2):
+            self.wait_for_lease(i)
+            nss = self.guest(i, "grep '^hosts:' /etc/nsswitch.conf")
+            self.assertEqual(nss.split(), ["hosts:", "files", "dns"])
+            out = self.guest(i, "getent hosts files.test")
+            self.assertEqual(out.split(), [HOST_IP, "files.test"], "vm%d getent" % i)
+            other = 3 - i
+            # A short name: glibc's resolver appends the search domain.
+            out = self.guest(i, "getent hosts vm%d" % other)
+            self.assertEqual(out.split()[0], VM_IPS[other], "vm%d: getent hosts vm%d" % (i, other))
+            # /etc/hosts comes first: localhost, and the configured hostname.
+            out = self.guest(i, "getent hosts localhost")
+            self.assertEqual(out.split()[0], "127.0.0.1")
+            hostname = build.config_value("SMARTOS_TARGET_GENERIC_HOSTNAME") or "smart-os"
+            self.assertEqual(self.guest(i, "hostname").strip(), hostname)
+            out = self.guest(i, "getent hosts %s" % hostname)
+            self.assertEqual(out.split(), ["127.0.1.1", hostname])
+            # Nothing outside the namespace is asked: dnsmasq has no upstream.
+            self.guest(i, "getent hosts example.org", check=False)
+            self.assertEqual(self.vms[i].last_status, 2,
+                             "vm%d: getent hosts example.org must find nothing" % i)
+
+    def test_3_busybox_nslookup(self):
+        for i in (1, 2):
+            self.wait_for_lease(i)
+            out = self.guest(i, "nslookup files.test")
+            self.assertRegex(out, r"Server:\s+%s" % HOST_IP.replace(".", r"\."))
+            self.assertRegex(out, r"Name:\s+files\.test\s+Address:\s+%s"
+                             % HOST_IP.replace(".", r"\."), out)
+
+    def test_4_ping_the_other_guest_and_the_host_side(self):
+        for i in (1, 2):
+            self.wait_for_lease(i)
+        for i in (1, 2):
+            other = 3 - i
+            out = self.guest(i, "ping -c 2 -W 10 vm%d.test" % other, timeout=60)
+            self.assertIn("2 packets received", out, "vm%d ping vm%d:\n%s" % (i, other, out))
+            out = self.guest(i, "ping -c 2 -W 10 host.test", timeout=60)
+            self.assertIn("2 packets received", out)
+
+    def test_5_wget_from_the_host_httpd(self):
+        for i in (1, 2):
+            self.wait_for_lease(i)
+            out = self.guest(i, "wget -q -O - http://files.test:%d/payload.txt" % HTTP_PORT,
+                             timeout=60)
+            self.assertEqual(out.strip(), "smart-os payload %s" % self.token, "vm%d wget" % i)
+
+    def test_6_wget_from_the_other_guest(self):
+        for i in (1, 2):
+            self.wait_for_lease(i)
+        token = secrets.token_hex(8)
+        self.guest(2, "mkdir -p /tmp/www && echo 'from vm2 %s' >/tmp/www/index.html"
+                      " && httpd -p 8080 -h /tmp/www" % token)
+        out = self.guest(1, "wget -q -O - http://vm2.test:8080/index.html", timeout=60)
+        self.assertEqual(out.strip(), "from vm2 %s" % token)
+        # And from the host side of the bridge (python, no ping needed on the host).
+        fetch = ("import urllib.request; print(urllib.request.urlopen("
+                 "'http://%s:8080/index.html', timeout=30).read().decode(), end='')" % VM_IPS[2])
+        proc = subprocess.run(self.ns_exec + ["/usr/bin/python3", "-c", fetch],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              universal_newlines=True, timeout=60)
+        self.assertEqual(proc.stdout.strip(), "from vm2 %s" % token,
+                         "host side fetching from vm2 (status %d)" % proc.returncode)
+
+    def test_7_the_namespace_has_no_way_out(self):
+        proc = subprocess.run(self.ns_exec + ["ip", "-4", "route"], stdout=subprocess.PIPE,
+                              universal_newlines=True)
+        routes = [line for line in proc.stdout.splitlines() if line.strip()]
+        self.assertEqual(len(routes), 1, "routes in the namespace:\n%s" % proc.stdout)
+        self.assertTrue(routes[0].startswith("192.168.100.0/24 dev smartbr0"), routes[0])
+
+    def test_8_static_address_at_runtime(self):
+        """S40network's static method: vm1 switches to a static address
+        (the line the build writes for SMARTOS_SYSTEM_NET_STATIC)."""
+        self.wait_for_lease(1)
+        self.guest(1, "cp /etc/network.conf /tmp/network.conf.dhcp && "
+                      "echo 'eth0 static 192.168.100.21 255.255.255.0 %s' >/etc/network.conf"
+                      % HOST_IP)
+        out = self.guest(1, "/etc/init.d/S40network restart")
+        self.assertIn("eth0 (static) OK", out)
+        self.assertIn("inet 192.168.100.21/24", self.guest(1, "ip -4 addr show dev eth0"))
+        self.assertRegex(self.guest(1, "ip route"), r"default via 192\.168\.100\.1 dev eth0")
+        self.assertNotIn("udhcpc", self.guest(1, "ps"))
+        out = self.guest(2, "ping -c 2 -W 10 192.168.100.21", timeout=60)
+        self.assertIn("2 packets received", out)
+        self.guest(1, "mv /tmp/network.conf.dhcp /etc/network.conf")
+
+    def test_9_both_power_off(self):
+        for i in (1, 2):
+            self.assertEqual(self.vms[i].poweroff(), 0, "vm%d: qemu exit status" % i)
+
+
+if __name__ == "__main__":
+    unittest.main()
