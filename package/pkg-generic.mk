@@ -150,8 +150,8 @@ pkg-hash-string = name=$($(1)_NAME) $(PKG_HASH_HOST) \
 # compiler, the external toolchain's compiler and C library (toolchain-external
 # copies it into the target), and SOURCE_DATE_EPOCH. Computed once per make run.
 pkg-host-identity = host-gcc=[$(shell gcc --version 2>/dev/null | head -n 1)] \
-	$(if $(filter y,$(SMARTOS_TOOLCHAIN_EXTERNAL)),target-gcc=[$(shell $(TARGET_CROSS)gcc --version 2>/dev/null | head -n 1)] \
-	target-libc=$(firstword $(shell sha256sum $$($(TARGET_CROSS)gcc -print-file-name=libc.so.6 2>/dev/null) 2>/dev/null))) \
+	$(if $(filter y,$(SMARTOS_TOOLCHAIN_EXTERNAL)),target-gcc=[$(shell $(TOOLCHAIN_EXTERNAL_REAL_CROSS)gcc --version 2>/dev/null | head -n 1)] \
+	target-libc=$(firstword $(shell sha256sum $$($(TOOLCHAIN_EXTERNAL_REAL_CROSS)gcc -print-file-name=libc.so.6 2>/dev/null) 2>/dev/null))) \
 	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)
 pkg-input-files = $(strip $(wildcard $($(1)_PKGDIR) $($(1)_INPUT_FILES) $($(1)_PATCHES) \
 	$($(1)_KCONFIG_FILE) $($(1)_KCONFIG_FRAGMENT_FILES) $(if $(filter local,$($(1)_SITE_METHOD)),$(call qstrip,$($(1)_SITE)))))
