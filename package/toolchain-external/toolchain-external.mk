@@ -11,7 +11,8 @@ TOOLCHAIN_EXTERNAL_LICENSE_FILES = $(if $(call qstrip,$(SMARTOS_TOOLCHAIN_EXTERN
 TOOLCHAIN_EXTERNAL_INSTALL_TARGET = YES
 TOOLCHAIN_EXTERNAL_DEPENDENCIES = host-toolchain-wrapper
 TOOLCHAIN_EXTERNAL_CONFIG_VARS = $(TOOLCHAIN_WRAPPER_CONFIG_VARS) SMARTOS_TOOLCHAIN_EXTERNAL_HOST \
-	SMARTOS_TOOLCHAIN_EXTERNAL_CUSTOM SMARTOS_TOOLCHAIN_EXTERNAL_PATH SMARTOS_TOOLCHAIN_EXTERNAL_PREFIX
+	SMARTOS_TOOLCHAIN_EXTERNAL_CUSTOM SMARTOS_TOOLCHAIN_EXTERNAL_PATH SMARTOS_TOOLCHAIN_EXTERNAL_PREFIX \
+	SMARTOS_DISTCC
 
 # Where the real compiler is: the configured path, or PATH as make found it
 # (without $(HOST_DIR)/bin, where the wrapper goes).
@@ -21,7 +22,9 @@ TOOLCHAIN_EXTERNAL_REAL_DIR = $(if $(TOOLCHAIN_EXTERNAL_BIN),$(patsubst %/,%,$(T
 # package/pkg-toolchain.mk): it adds the target flags and refuses host paths
 # but no sysroot (the host's gcc has its own: its glibc in /usr). The other
 # tools are symbolic links to the real ones, so that TARGET_CROSS names one
-# directory for all.
+# directory for all. With distcc (SMARTOS_DISTCC) there is no wrapper: the
+# remote daemon runs the compiler by its own name (see TARGET_CC_CROSS in
+# package/Makefile.in), so the compilers are the real ones from PATH.
 define TOOLCHAIN_EXTERNAL_BUILD_CMDS
 	real_dir=$(TOOLCHAIN_EXTERNAL_REAL_DIR); \
 	if [ ! -x "$$real_dir/$(TOOLCHAIN_TUPLE)-gcc" ]; then \
@@ -34,7 +37,7 @@ define TOOLCHAIN_EXTERNAL_BUILD_CMDS
 		real=$$(cat $(@D)/real-dir)/$(TOOLCHAIN_TUPLE)-$$t; \
 		if [ -e "$$real" ]; then ln -sfn "$$real" $(HOST_DIR)/bin/$(TOOLCHAIN_TUPLE)-$$t || exit 1; fi; \
 	done
-	$(call toolchain-wrapper-install,$$(cat $(@D)/real-dir),,)
+	$(if $(filter y,$(SMARTOS_DISTCC)),,$(call toolchain-wrapper-install,$$(cat $(@D)/real-dir),,))
 endef
 
 # The program interpreter path is fixed by the x86_64 ABI and written into
