@@ -26,7 +26,11 @@ BINUTILS_TARGET_CONF_OPTS = \
 BINUTILS_TARGET_MAKE_OPTS = MAKEINFO=true
 BINUTILS_TARGET_INSTALL_OPTS = MAKEINFO=true install
 
-# Only the programs: no static libraries, headers, manuals. binutils names
+BINUTILS_TARGET_PROGRAMS = addr2line ar as c++filt elfedit gprof ld ld.bfd nm objcopy objdump \
+	ranlib readelf size strings strip
+
+# Only the programs (stripped; not the other packages' files in usr/bin): no
+# static libraries, headers, manuals. binutils names
 # its tools without a prefix when they run on the target they produce code
 # for (host = target, as here), $(GNU_TARGET_NAME)-as ... otherwise: both
 # names exist in the end.
@@ -39,8 +43,12 @@ define BINUTILS_TARGET_CLEANUP
 		$(TARGET_DIR)/usr/lib/libbfd* $(TARGET_DIR)/usr/lib/libopcodes* \
 		$(TARGET_DIR)/usr/lib/libctf* $(TARGET_DIR)/usr/lib/libsframe* \
 		$(TARGET_DIR)/usr/lib/bfd-plugins
-	find $(TARGET_DIR)/usr/bin $(TARGET_DIR)/usr/$(GNU_TARGET_NAME)/bin -type f \
-		-exec $(TARGET_STRIP) --strip-unneeded {} +
+	for t in $(BINUTILS_TARGET_PROGRAMS); do \
+		for f in $(TARGET_DIR)/usr/bin/$$t $(TARGET_DIR)/usr/bin/$(GNU_TARGET_NAME)-$$t \
+			$(TARGET_DIR)/usr/$(GNU_TARGET_NAME)/bin/$$t; do \
+			if [ -f "$$f" ] && [ ! -L "$$f" ]; then $(TARGET_STRIP) --strip-unneeded "$$f" || exit 1; fi; \
+		done; \
+	done
 	cd $(TARGET_DIR)/usr/bin && for f in $(GNU_TARGET_NAME)-*; do \
 		[ -e "$$f" ] || continue; \
 		[ -e "$${f#$(GNU_TARGET_NAME)-}" ] || ln -s "$$f" "$${f#$(GNU_TARGET_NAME)-}"; \
