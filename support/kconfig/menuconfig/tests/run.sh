@@ -37,6 +37,10 @@ cleanup() {
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
+# A session that lives for the whole run: killing a test's session never
+# leaves the server without sessions, so it never exits while the next test
+# connects ("server exited unexpectedly" under load).
+tm new-session -d -s keepalive "sleep 86400"
 
 # start NAME KCONFIG [COLS ROWS [TERM]]: run mconf on KCONFIG in a fresh dir and terminal.
 start() {
