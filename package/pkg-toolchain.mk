@@ -101,10 +101,12 @@ TOOLCHAIN_WRAPPER_CONFIG_VARS = SMARTOS_TARGET_OPTIMIZATION SMARTOS_TARGET_SSP_N
 TOOLCHAIN_CONFIG_VARS += $(TOOLCHAIN_WRAPPER_CONFIG_VARS) SMARTOS_TOOLCHAIN_EXTERNAL_HOST \
 	SMARTOS_TOOLCHAIN_EXTERNAL_CUSTOM
 
-# toolchain-wrapper-install <real dir>,<real suffix>,<sysroot>: the wrapper
-# as $(HOST_DIR)/bin/$(TOOLCHAIN_TUPLE)-<tool> for each wrapped tool whose
-# real driver exists, and its configuration. <real dir> and <sysroot> are
-# absolute or relative to $(HOST_DIR)/bin; an empty sysroot means none.
+# toolchain-wrapper-install <real dir>,<real suffix>,<sysroot>[,<compiler id>]:
+# the wrapper as $(HOST_DIR)/bin/$(TOOLCHAIN_TUPLE)-<tool> for each wrapped
+# tool whose real driver exists, and its configuration. <real dir> and
+# <sysroot> are absolute or relative to $(HOST_DIR)/bin; an empty sysroot
+# means none. <compiler id> names the real compiler for ccache (empty: ccache
+# looks at the real driver itself).
 define toolchain-wrapper-install
 	mkdir -p $(HOST_DIR)/bin $(HOST_DIR)/etc
 	for t in $(TOOLCHAIN_WRAPPED_TOOLS); do \
@@ -124,6 +126,7 @@ define toolchain-wrapper-install
 		echo 'fortify=$(TOOLCHAIN_WRAPPER_FORTIFY)'; \
 		echo 'pie=$(TOOLCHAIN_WRAPPER_PIE)'; \
 		echo 'ldflags=$(TOOLCHAIN_WRAPPER_LDFLAGS)'; \
+		echo 'compiler_id=$(4)'; \
 	} > $(HOST_DIR)/etc/smartos-toolchain-wrapper.conf.tmp
 	mv $(HOST_DIR)/etc/smartos-toolchain-wrapper.conf.tmp $(HOST_DIR)/etc/smartos-toolchain-wrapper.conf
 endef

@@ -25,6 +25,9 @@ GLIBC_DEPENDENCIES = linux-headers $(if $(GLIBC_BOOTSTRAP_GCC),host-gcc-initial)
 GLIBC_CC = $(if $(GLIBC_BOOTSTRAP_GCC),$(GNU_TARGET_NAME)-gcc,gcc)
 GLIBC_AR = $(if $(GLIBC_BOOTSTRAP_GCC),$(GNU_TARGET_NAME)-ar,ar)
 GLIBC_RANLIB = $(if $(GLIBC_BOOTSTRAP_GCC),$(GNU_TARGET_NAME)-ranlib,ranlib)
+# ccache names host-gcc-initial by its input hash, not by the time of its
+# file (see TOOLCHAIN_INTERNAL_COMPILER_ID).
+GLIBC_CCACHE_ENV = $(if $(and $(CCACHE),$(GLIBC_BOOTSTRAP_GCC)),CCACHE_COMPILERCHECK=string:smartos-gcc-initial-$(HOST_GCC_INITIAL_HASH))
 # Part of the toolchain itself.
 GLIBC_ADD_TOOLCHAIN_DEPENDENCY = NO
 GLIBC_INSTALL_STAGING = YES
@@ -56,7 +59,7 @@ GLIBC_POST_EXTRACT_HOOKS += GLIBC_NO_MANUAL
 define GLIBC_CONFIGURE_CMDS
 	mkdir -p $(@D)/build
 	echo "glibc is compiled by: $$(PATH=$(HOST_PATH) $(GLIBC_CC) --version | head -n 1)"
-	cd $(@D)/build && PATH=$(HOST_PATH) \
+	cd $(@D)/build && PATH=$(HOST_PATH) $(GLIBC_CCACHE_ENV) \
 		CC="$(CCACHE)$(GLIBC_CC)" CXX=false AR=$(GLIBC_AR) RANLIB=$(GLIBC_RANLIB) \
 		CFLAGS="-O2 -g" $(GLIBC_CONF_ENV) ../configure $(GLIBC_CONF_OPTS)
 endef
@@ -65,9 +68,9 @@ endef
 # step: the staging and target steps may run at the same time, and two glibc
 # installs at once in the same build directory break each other.
 define GLIBC_BUILD_CMDS
-	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D)/build
+	$(TARGET_MAKE_ENV) $(GLIBC_CCACHE_ENV) $(MAKE) -C $(@D)/build
 	rm -rf $(@D)/install-root
-	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D)/build install_root=$(@D)/install-root install
+	$(TARGET_MAKE_ENV) $(GLIBC_CCACHE_ENV) $(MAKE) -C $(@D)/build install_root=$(@D)/install-root install
 endef
 
 define GLIBC_INSTALL_STAGING_CMDS

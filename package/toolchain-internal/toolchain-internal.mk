@@ -24,8 +24,13 @@ define TOOLCHAIN_INTERNAL_BUILD_CMDS
 		f=$(HOST_DIR)/bin/$(GNU_TARGET_NAME)-$$t; \
 		if [ -e "$$f" ] && [ ! -e "$$f.real" ]; then mv "$$f" "$$f.real" || exit 1; fi; \
 	done
-	$(call toolchain-wrapper-install,.,.real,../../staging)
+	$(call toolchain-wrapper-install,.,.real,../../staging,$(TOOLCHAIN_INTERNAL_COMPILER_ID))
 endef
+
+# For ccache: the compiler host-gcc-final built, named by its input hash (which
+# covers binutils, gcc, glibc and the kernel headers, and their options), not
+# by its file's time: a rebuild from the same inputs keeps the cache valid.
+TOOLCHAIN_INTERNAL_COMPILER_ID = smartos-$(GNU_TARGET_NAME)-gcc-$(TOOLCHAIN_GCC_VERSION)-$(HOST_GCC_FINAL_HASH)
 
 TOOLCHAIN_INTERNAL_REAL_GCC = $(HOST_DIR)/bin/$(GNU_TARGET_NAME)-gcc.real
 

@@ -27,6 +27,15 @@
  *   pie=y            -fPIE (not with -shared or -r) and -pie when linking an
  *                    executable
  *   ldflags=FLAGS    flags for every link (not for -r or -nostdlib)
+ *   compiler_id=ID   what identifies the real compiler to ccache (below)
+ *
+ * With SMARTOS_WRAPPER_CCACHE=<program> in the environment (the build sets it
+ * when ccache is on), the wrapper runs "<program> <real driver> <arguments>"
+ * instead of the real driver: ccache then sees the whole command, sysroot
+ * included, and the real compiler. With compiler_id set, ccache identifies the
+ * compiler by that string (CCACHE_COMPILERCHECK=string:ID) instead of the
+ * real driver's modification time: an internal toolchain rebuilt from the
+ * same inputs gets the same ID, so its cached results stay valid.
  *
  * Relative paths keep the toolchain relocatable: the same files work in a
  * package's per-package host directory and in $(O)/host. The wrapper's own
@@ -53,6 +62,7 @@ struct config {
 	char *fortify;
 	bool pie;
 	char *ldflags;
+	char *compiler_id;
 };
 
 /* The argument vector being built for the real driver. */
@@ -193,6 +203,8 @@ static void read_config(const char *path, struct config *c)
 			free(value);
 		} else if (strcmp(key, "ldflags") == 0)
 			c->ldflags = value;
+		else if (strcmp(key, "compiler_id") == 0)
+			c->compiler_id = value;
 		else {
 			free(value);
 			die("%s:%u: unknown key \"%s\"", path, lineno, key);
@@ -373,9 +385,10 @@ int main(int argc, char **argv)
 	static char self[PATH_MAX];
 	static struct config c;
 	static struct argv_buf out;
-	static char *dir, *conf, *real_dir, *real, *sysroot;
+	static char *dir, *conf, *real_dir, *real, *sysroot, *compiler_check;
 	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	const char *name, *suffix;
+	char *launcher;
 	size_t real_len;
 	bool is_cpp;
 	struct mode m;
@@ -421,6 +434,21 @@ int main(int argc, char **argv)
 	is_cpp = strlen(name) >= 3 && strcmp(name + strlen(name) - 3, "cpp") == 0;
 	m = scan_mode(argc, argv, c.cflags, is_cpp);
 
+	/* The preprocessor alone is not worth caching (ccache would not). */
+	launcher = getenv("SMARTOS_WRAPPER_CCACHE");
+	if (launcher && (*launcher == '\0' || is_cpp))
+		launcher = NULL;
+	if (launcher) {
+		push(&out, launcher);
+		if (c.compiler_id) {
+			size_t n = strlen(c.compiler_id) + sizeof("string:");
+
+			compiler_check = xmalloc(n);
+			snprintf(compiler_check, n, "string:%s", c.compiler_id);
+			if (setenv("CCACHE_COMPILERCHECK", compiler_check, 1) != 0)
+				die("cannot set CCACHE_COMPILERCHECK: %s", strerror(errno));
+		}
+	}
 	push(&out, real);
 	if (sysroot) {
 		size_t n = strlen(sysroot) + sizeof("--sysroot=");
@@ -450,9 +478,16 @@ int main(int argc, char **argv)
 
 	if (getenv("SMARTOS_WRAPPER_DEBUG") && strcmp(getenv("SMARTOS_WRAPPER_DEBUG"), "1") == 0) {
 		fprintf(stderr, "%s (smart-os toolchain wrapper) runs:", name);
+		if (compiler_check)
+			fprintf(stderr, " CCACHE_COMPILERCHECK=%s", compiler_check);
 		for (size_t i = 0; i < out.n; i++)
 			fprintf(stderr, " %s", out.v[i]);
 		fputc('\n', stderr);
+	}
+	if (launcher) {
+		execvp(launcher, out.v);
+		die("cannot run the compiler launcher %s (SMARTOS_WRAPPER_CCACHE): %s", launcher,
+		    strerror(errno));
 	}
 	execv(real, out.v);
 	die("cannot run the real compiler %s: %s", real, strerror(errno));
