@@ -9,7 +9,7 @@
 # of the line that sources it (marked "smartos-inline:"), so run.sh works on
 # its own wherever the images directory goes.
 #
-# After qemu_parse_option / qemu_setup, the array QEMU_ARGS holds the options
+# After qemu_parse_args / qemu_setup, the array QEMU_ARGS holds the options
 # common to every smart-os qemu guest.
 
 QEMU=${QEMU:-qemu-system-x86_64}
@@ -47,6 +47,43 @@ qemu_parse_option() {
 	--no-data-disks) QEMU_DATA_DISKS=no ;;
 	*) return 1 ;;
 	esac
+}
+
+# shellcheck disable=SC2034 # QEMU_OPERAND and QEMU_EXTRA are read by the caller
+# qemu_parse_args "$@": the command line of a run script: the shared options,
+# at most one operand (QEMU_OPERAND, empty without one), and after "--" the
+# extra qemu arguments (the array QEMU_EXTRA). The script defines usage().
+qemu_parse_args() {
+	QEMU_OPERAND=
+	QEMU_EXTRA=()
+	while [ "$#" -gt 0 ]; do
+		case "$1" in
+		--)
+			shift
+			QEMU_EXTRA=("$@")
+			return 0
+			;;
+		-h | --help)
+			usage
+			exit 0
+			;;
+		-*)
+			if ! qemu_parse_option "$@"; then
+				usage >&2
+				exit 2
+			fi
+			shift "$QEMU_SHIFT"
+			;;
+		*)
+			if [ -n "$QEMU_OPERAND" ]; then
+				usage >&2
+				exit 2
+			fi
+			QEMU_OPERAND=$1
+			shift
+			;;
+		esac
+	done
 }
 
 # KVM can be present and still hang (nested virtualisation): boot a

@@ -17,29 +17,8 @@ usage() {
 	echo "$QEMU_OPTIONS_USAGE"
 }
 
-images_dir=
-while [ "$#" -gt 0 ]; do
-	case "$1" in
-	--) shift; break ;;
-	-h | --help) usage; exit 0 ;;
-	-*)
-		if ! qemu_parse_option "$@"; then
-			usage >&2
-			exit 2
-		fi
-		shift "$QEMU_SHIFT"
-		;;
-	*)
-		if [ -n "$images_dir" ]; then
-			usage >&2
-			exit 2
-		fi
-		images_dir=$1
-		shift
-		;;
-	esac
-done
-images_dir=${images_dir:-$here}
+qemu_parse_args "$@"
+images_dir=${QEMU_OPERAND:-$here}
 for f in bzImage rootfs.ext4; do
 	if [ ! -f "$images_dir/$f" ]; then
 		echo "$(basename "$0"): $images_dir/$f not found (run make first)" >&2
@@ -60,4 +39,4 @@ cp --sparse=always "$images_dir/rootfs.ext4" "$work/rootfs.ext4"
 	-drive file="$work/rootfs.ext4",if=virtio,format=raw \
 	"${QEMU_ARGS[@]}" \
 	-no-reboot \
-	"$@"
+	"${QEMU_EXTRA[@]}"

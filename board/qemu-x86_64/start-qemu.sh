@@ -18,29 +18,8 @@ usage() {
 	echo "$QEMU_OPTIONS_USAGE"
 }
 
-disk=
-while [ "$#" -gt 0 ]; do
-	case "$1" in
-	--) shift; break ;;
-	-h | --help) usage; exit 0 ;;
-	-*)
-		if ! qemu_parse_option "$@"; then
-			usage >&2
-			exit 2
-		fi
-		shift "$QEMU_SHIFT"
-		;;
-	*)
-		if [ -n "$disk" ]; then
-			usage >&2
-			exit 2
-		fi
-		disk=$1
-		shift
-		;;
-	esac
-done
-disk=${disk:-$here}
+qemu_parse_args "$@"
+disk=${QEMU_OPERAND:-$here}
 if [ -d "$disk" ]; then
 	disk=$disk/disk.img
 fi
@@ -54,4 +33,4 @@ qemu_setup "$(dirname "$disk")"
 exec "$QEMU" \
 	-drive file="$disk",if=virtio,format=raw \
 	"${QEMU_ARGS[@]}" \
-	"$@"
+	"${QEMU_EXTRA[@]}"
