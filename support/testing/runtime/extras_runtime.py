@@ -1,10 +1,9 @@
 """Helpers shared by the extras' runtime tests (docker, minimal, driver demo,
 debugging tools), on top of smartos_runtime.
 
-Each test module builds its own defconfig in a temporary output dir, or
-reuses an output dir already built with that defconfig when the module's
-own environment variable names one (e.g. SMARTOS_RUNTIME_OUTPUT_DOCKER):
-SMARTOS_RUNTIME_OUTPUT is not used, since it names one dir for every module.
+Each test module builds its own defconfig with rt.build_for_module, which
+reuses an output dir when the module's own environment variable names one
+(e.g. SMARTOS_RUNTIME_OUTPUT_DOCKER).
 """
 
 import os
@@ -13,23 +12,6 @@ import subprocess
 import tempfile
 import textwrap
 import time
-
-import smartos_runtime as rt
-
-
-def build(defconfig, env_name):
-    """Build DEFCONFIG (or reuse $ENV_NAME); returns the rt.Build."""
-    reuse = os.environ.get(env_name)
-    b = rt.Build(defconfig, output_dir=reuse) if reuse else rt.Build(defconfig, output_dir=None)
-    if reuse:
-        b.reused = True
-    elif os.environ.get("SMARTOS_RUNTIME_OUTPUT"):
-        # rt.Build picked up the shared variable: use a dir of our own.
-        b = rt.Build(defconfig, output_dir=tempfile.mkdtemp(prefix="smartos-runtime-"))
-        b.temporary = True
-    seconds = b.run()
-    print("built %s in %s: %.0f s" % (defconfig, b.output_dir, seconds))
-    return b
 
 
 class Podman:

@@ -40,9 +40,7 @@ build = None
 
 def setUpModule():
     global build
-    build = rt.Build(DEFCONFIG)
-    seconds = build.run()
-    print("built %s in %s: %.0f s" % (DEFCONFIG, build.output_dir, seconds))
+    build = rt.build_for_module(DEFCONFIG)
 
 
 def tearDownModule():

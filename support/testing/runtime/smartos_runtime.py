@@ -115,6 +115,21 @@ class Build:
             shutil.rmtree(self.output_dir, ignore_errors=True)
 
 
+def build_for_module(defconfig, env_name="SMARTOS_RUNTIME_OUTPUT"):
+    """The build of a test module: DEFCONFIG built in a temporary output dir,
+    or the output dir $ENV_NAME names reused (only what changed is rebuilt).
+    Modules other than the CI boot test name a variable of their own (e.g.
+    SMARTOS_RUNTIME_OUTPUT_DOCKER): SMARTOS_RUNTIME_OUTPUT names one dir for
+    every module that uses it. Prints the build time; returns the Build."""
+    reuse = os.environ.get(env_name)
+    b = Build(defconfig, output_dir=reuse or tempfile.mkdtemp(prefix="smartos-runtime-"))
+    b.reused = bool(reuse)
+    b.temporary = not reuse
+    seconds = b.run()
+    print("built %s in %s: %.0f s" % (defconfig, b.output_dir, seconds))
+    return b
+
+
 def tail(path, lines):
     try:
         with open(path, errors="replace") as f:

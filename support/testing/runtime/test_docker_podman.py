@@ -17,6 +17,7 @@ import time
 import unittest
 
 import extras_runtime as ert
+import smartos_runtime as rt
 
 DEFCONFIG = "smartos_docker_defconfig"
 
@@ -31,7 +32,7 @@ def setUpModule():
     if podman.exe is None:
         # A missing engine is a failure, not a skip: CI must install it.
         raise RuntimeError("podman is not installed (apt-get install podman runc)")
-    build = ert.build(DEFCONFIG, "SMARTOS_RUNTIME_OUTPUT_DOCKER")
+    build = rt.build_for_module(DEFCONFIG, "SMARTOS_RUNTIME_OUTPUT_DOCKER")
 
 
 def tearDownModule():

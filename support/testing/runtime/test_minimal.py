@@ -15,7 +15,6 @@ import os
 import subprocess
 import unittest
 
-import extras_runtime as ert
 import smartos_runtime as rt
 
 DEFCONFIG = "smartos_minimal_defconfig"
@@ -26,7 +25,7 @@ build = None
 
 def setUpModule():
     global build
-    build = ert.build(DEFCONFIG, "SMARTOS_RUNTIME_OUTPUT_MINIMAL")
+    build = rt.build_for_module(DEFCONFIG, "SMARTOS_RUNTIME_OUTPUT_MINIMAL")
 
 
 def tearDownModule():

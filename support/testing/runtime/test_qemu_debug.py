@@ -17,7 +17,6 @@ import os
 import re
 import unittest
 
-import extras_runtime as ert
 import smartos_runtime as rt
 
 DEFCONFIG = "smartos_qemu_debug_defconfig"
@@ -28,7 +27,7 @@ vm = None
 
 def setUpModule():
     global build, vm
-    build = ert.build(DEFCONFIG, "SMARTOS_RUNTIME_OUTPUT_DEBUG")
+    build = rt.build_for_module(DEFCONFIG, "SMARTOS_RUNTIME_OUTPUT_DEBUG")
     vm = rt.Machine(build.images_dir)
     vm.start()
     vm.login()
