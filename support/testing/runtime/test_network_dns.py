@@ -8,7 +8,10 @@ gets its lease by DHCP (busybox udhcpc), resolves names through glibc
 fetches a file over TCP (busybox wget) from the host's HTTP server and from
 the other guest's busybox httpd (which the host side fetches too). The namespace has no route out, dnsmasq no
 upstream server: no traffic leaves it. The namespace (with every process in
-it) is removed even when a test fails."""
+it) is removed even when a test fails.
+
+GuestBehindNat: a third guest behind netbridge.sh --nat reaches a server in a
+second namespace of the test's own only through the masquerade."""
 
 import os
 import secrets
@@ -235,6 +238,93 @@ class TwoGuestsOnABridge(unittest.TestCase):
     def test_9_both_power_off(self):
         for i in (1, 2):
             self.assertEqual(self.vms[i].poweroff(), 0, "vm%d: qemu exit status" % i)
+
+
+class GuestBehindNat(unittest.TestCase):
+    """netbridge.sh --nat with traffic: a second bridge (another subnet) in a
+    namespace of its own, and an "outside" namespace joined to it by a veth
+    pair, with an HTTP server and no route back to the guests' subnet. The
+    guest's request reaches that server only when the bridge's namespace
+    masquerades it, and the server sees the masquerading address. Both
+    namespaces are the test's own: nothing leaves them."""
+    SUBNET = "192.168.101"
+    VM_IP = "192.168.101.11"
+    NAT_IP = "10.203.0.1"
+    SERVER_IP = "10.203.0.2"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.netns = "smartos-nat-%d" % os.getpid()
+        cls.outside = "smartos-out-%d" % os.getpid()
+        cls.ns_exec = ["ip", "netns", "exec", cls.netns]
+        cls.www = tempfile.mkdtemp(prefix="smartos-nat-www-")
+        cls.addClassCleanup(shutil.rmtree, cls.www, True)
+        cls.token = secrets.token_hex(8)
+        with open(os.path.join(cls.www, "outside.txt"), "w") as f:
+            f.write("outside %s\n" % cls.token)
+
+        cls.addClassCleanup(net.netbridge, "down", "--netns", cls.netns, "--bridge", "natbr0")
+        print(net.netbridge("up", "--netns", cls.netns, "--bridge", "natbr0",
+                            "--subnet", cls.SUBNET, "--tap-prefix", "nattap", "--vms", "1",
+                            "--dhcp", "--nat"))
+        subprocess.run(["ip", "netns", "add", cls.outside], check=True)
+        cls.addClassCleanup(subprocess.run, ["ip", "netns", "delete", cls.outside])
+        for cmd in (
+                ["ip", "-n", cls.netns, "link", "add", "natv0", "type", "veth",
+                 "peer", "name", "natv1", "netns", cls.outside],
+                ["ip", "-n", cls.netns, "addr", "add", cls.NAT_IP + "/24", "dev", "natv0"],
+                ["ip", "-n", cls.netns, "link", "set", "natv0", "up"],
+                ["ip", "-n", cls.outside, "addr", "add", cls.SERVER_IP + "/24", "dev", "natv1"],
+                ["ip", "-n", cls.outside, "link", "set", "natv1", "up"],
+                ["ip", "-n", cls.outside, "link", "set", "lo", "up"]):
+            subprocess.run(cmd, check=True)
+
+        cls.server_log = tempfile.TemporaryFile("w+")
+        cls.addClassCleanup(cls.server_log.close)
+        cls.httpd = subprocess.Popen(
+            ["ip", "netns", "exec", cls.outside, "/usr/bin/python3", "-m", "http.server",
+             "--bind", cls.SERVER_IP, "--directory", cls.www, str(HTTP_PORT)],
+            stdout=cls.server_log, stderr=subprocess.STDOUT)
+        cls.addClassCleanup(cls.httpd.wait, 10)
+        cls.addClassCleanup(cls.httpd.terminate)
+
+        cls.vm = rt.Machine(
+            build.images_dir,
+            log_path=os.path.join(build.output_dir, "runtime-console-nat.log"),
+            script_args=["--tap", "nattap1", "--snapshot"], command_prefix=cls.ns_exec)
+        cls.addClassCleanup(cls.vm.stop)
+        cls.vm.start()
+        cls.vm.login()
+
+    def test_1_outside_has_no_route_to_the_guests(self):
+        routes = subprocess.run(["ip", "-n", self.outside, "-4", "route"],
+                                stdout=subprocess.PIPE, universal_newlines=True).stdout
+        self.assertEqual([r.split() for r in routes.splitlines() if r.strip()],
+                         ["10.203.0.0/24 dev natv1 proto kernel scope link src 10.203.0.2".split()])
+
+    def test_2_guest_reaches_the_outside_server_through_nat(self):
+        out = self.vm.run("for n in $(seq 60); do ip -4 addr show dev eth0 | "
+                          "grep -q 'inet ' && break; sleep 1; done; ip -4 addr show dev eth0")
+        self.assertIn("inet %s/24" % self.VM_IP, out)
+        out = self.vm.run("wget -q -O - http://%s:%d/outside.txt" % (self.SERVER_IP, HTTP_PORT),
+                          timeout=60)
+        self.assertEqual(out.strip(), "outside %s" % self.token)
+        self.server_log.flush()
+        self.server_log.seek(0)
+        log = self.server_log.read()
+        self.assertRegex(log, r"(?m)^%s - - .*GET /outside\.txt" % self.NAT_IP.replace(".", r"\."),
+                         "the server should see the masquerading address:\n" + log)
+        self.assertNotIn(self.VM_IP, log)
+        # The MASQUERADE rule of netbridge.sh counted the connection.
+        rules = subprocess.run(self.ns_exec + ["iptables", "-t", "nat", "-L", "POSTROUTING",
+                                               "-v", "-n", "-x"],
+                               stdout=subprocess.PIPE, universal_newlines=True).stdout
+        masq = [line.split() for line in rules.splitlines() if "MASQUERADE" in line]
+        self.assertEqual(len(masq), 1, rules)
+        self.assertGreater(int(masq[0][0]), 0, "no packet counted by MASQUERADE:\n" + rules)
+
+    def test_3_power_off(self):
+        self.assertEqual(self.vm.poweroff(), 0)
 
 
 if __name__ == "__main__":
