@@ -22,7 +22,7 @@ MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
 NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconfig \
 	syncconfig savedefconfig allnoconfig alldefconfig allyesconfig defconfig \
 	%_defconfig clean distclean check check-kconfig check-framework check-runtime check-long \
-	check-cache check-reproducible bench-cache \
+	check-cache check-reproducible bench-cache bench-framework \
 	kconfig-tools kconfig-mtools
 
 # --- parallelism ----------------------------------------------------------------
@@ -256,6 +256,12 @@ check-reproducible:
 	$(CLEAN_MAKE_ENV) support/testing/cache/run smartos_qemu_host_toolchain_defconfig
 bench-cache:
 	$(CLEAN_MAKE_ENV) support/testing/cache/run --bench $(or $(BENCH_DEFCONFIG),smartos_docker_defconfig)
+
+# The framework's own cost with 20 empty packages; no-op make against GNU make
+# alone over as many stamps (the ratio is printed).
+.PHONY: bench-framework
+bench-framework:
+	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests overhead_benchmark
 
 # Every runtime test fits CI's time budget (about 15 minutes of builds on a cold
 # machine: three kernels, busybox, GRUB, the debugging tools).
