@@ -14,6 +14,11 @@
 #   FOO_APT_FILE         its file that must equal FOO_SOURCE by sha256
 #                        (default: the *.orig.tar.* of that source package)
 #   FOO_EXTRA_DOWNLOADS  more files (names under FOO_SITE, or full URLs)
+#   FOO_APT_DEBIAN_PATCHES  YES: also download the Debian source package's
+#                        .debian.tar.xz and apply its debian/patches/series
+#                        before the package's own patches (default NO);
+#   FOO_APT_DEBIAN_PATCHES_EXCLUDE  names of that series' patches to leave out
+#   FOO_APT_DEBIAN_PATCHES_ONLY     or: the only ones to apply
 #   FOO_LICENSE, FOO_LICENSE_FILES
 #   FOO_DEPENDENCIES     packages to build and install before configuring foo
 #   FOO_INSTALL_STAGING  YES/NO (default NO)    FOO_INSTALL_TARGET YES/NO (default YES)
@@ -86,10 +91,11 @@ host-generic-package = $(call register-package,host-$(pkgname),$(call UPPERCASE,
 
 # Variables a host package takes from its target package when it does not set them.
 PKG_INHERITED_VARS := VERSION SOURCE SITE SITE_METHOD APT_SOURCE APT_VERSION APT_FILE \
-	EXTRA_DOWNLOADS LICENSE LICENSE_FILES PATCHES
+	EXTRA_DOWNLOADS LICENSE LICENSE_FILES PATCHES APT_DEBIAN_PATCHES APT_DEBIAN_PATCHES_EXCLUDE \
+	APT_DEBIAN_PATCHES_ONLY
 # Variables whose values (expanded) go into the input hash.
 PKG_HASHED_VARS := TYPE INFRA VERSION SOURCE SITE SITE_METHOD APT_SOURCE APT_VERSION \
-	APT_FILE EXTRA_DOWNLOADS FINAL_DEPENDENCIES INSTALL_STAGING INSTALL_TARGET \
+	APT_FILE APT_DEBIAN_PATCHES APT_DEBIAN_PATCHES_EXCLUDE APT_DEBIAN_PATCHES_ONLY EXTRA_DOWNLOADS FINAL_DEPENDENCIES INSTALL_STAGING INSTALL_TARGET \
 	INSTALL_IMAGES CONF_OPTS CONF_ENV MAKE_OPTS MAKE_ENV INSTALL_OPTS KCONFIG_FILE \
 	KCONFIG_FRAGMENT_FILES KCONFIG_DEFCONFIG KCONFIG_OPTS KCONFIG_RESOLVE \
 	MODULE_SUBDIRS PATCHES
@@ -103,6 +109,10 @@ define pkg-inherit
 $(if $(filter host,$($(2)_TYPE)),$(foreach v,$(PKG_INHERITED_VARS),$(if $(call pkg-undefined,$(2)_$(v)),$(if $(call pkg-undefined,$(patsubst HOST_%,%,$(2))_$(v)),,$(2)_$(v) = $$($(patsubst HOST_%,%,$(2))_$(v))))$(sep)))
 endef
 
+# The Debian patches' file of <PREFIX> (FOO_APT_DEBIAN_PATCHES = YES), else
+# empty: <source>_<version without epoch>.debian.tar.xz.
+pkg-debian-patches-file = $(if $(filter YES,$($(1)_APT_DEBIAN_PATCHES)),$(call qstrip,$($(1)_APT_SOURCE))_$(lastword $(subst :, ,$(call qstrip,$($(1)_APT_VERSION)))).debian.tar.xz)
+
 # pkg-defaults <name>,<PREFIX>: what a package did not set.
 define pkg-defaults
 $(2)_BASENAME := $(patsubst host-%,%,$(1))
@@ -112,6 +122,10 @@ $(2)_INSTALL_STAGING ?= NO
 $(2)_INSTALL_IMAGES ?= NO
 $(2)_ADD_TOOLCHAIN_DEPENDENCY ?= $(if $(filter host toolchain%,$($(2)_TYPE) $(1)),NO,YES)
 $(2)_PATCHES ?= $(sort $(wildcard $($(2)_PKGDIR)/*.patch))
+$(2)_APT_DEBIAN_PATCHES ?= NO
+$(if $(filter YES,$($(2)_APT_DEBIAN_PATCHES)),$(if $(call qstrip,$($(2)_APT_SOURCE)),,$(error $($(2)_PKGDIR)/$(1).mk: $(2)_APT_DEBIAN_PATCHES = YES needs $(2)_APT_SOURCE and $(2)_APT_VERSION)))
+$(2)_DEBIAN_PATCHES_FILE := $(call pkg-debian-patches-file,$(2))
+$(if $(call pkg-debian-patches-file,$(2)),$(if $(filter %/$(call pkg-debian-patches-file,$(2)),$($(2)_EXTRA_DOWNLOADS)),,$(2)_EXTRA_DOWNLOADS += apt://$(call qstrip,$($(2)_APT_SOURCE))/$(call qstrip,$($(2)_APT_VERSION))/$(call pkg-debian-patches-file,$(2))))
 $(if $(call pkg-undefined,$(2)_EXTRACT_CMDS),$(2)_EXTRACT_CMDS = $$(call pkg-default-extract,$(2)))
 $(if $(value pkg-defaults-$($(2)_INFRA)),$(call pkg-defaults-$($(2)_INFRA),$(1),$(2)))
 endef
@@ -174,6 +188,7 @@ pkg-extract-tarball = tar -xf $($(1)_DL_DIR)/$(call qstrip,$($(1)_SOURCE)) -C $(
 pkg-default-extract = $(if $(filter local,$($(1)_SITE_METHOD)),$(pkg-extract-local),$(if $(call qstrip,$($(1)_SOURCE)),$(pkg-extract-tarball)))
 
 define pkg-apply-patches
+	$(if $($(1)_DEBIAN_PATCHES_FILE),$(SCRIPTS)/apply-debian-patches $(foreach x,$($(1)_APT_DEBIAN_PATCHES_EXCLUDE),--exclude $(x)) $(foreach x,$($(1)_APT_DEBIAN_PATCHES_ONLY),--only $(x)) $($(1)_DL_DIR)/$($(1)_DEBIAN_PATCHES_FILE) $(@D)$(sep))
 	$(foreach p,$($(1)_PATCHES),echo "Applying $(p)" && patch -d $(@D) -p1 -N --no-backup-if-mismatch -i $(call abs-path,$(p))$(sep))
 endef
 

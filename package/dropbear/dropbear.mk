@@ -5,12 +5,15 @@
 
 DROPBEAR_VERSION = 2022.83
 # Debian's orig tarball; Debian ships upstream's signature of it, but no
-# upstream site is listed here, so the file keeps Debian's name. Debian's own
-# patches (debian/patches, e.g. its security fixes) are not applied.
+# upstream site is listed here, so the file keeps Debian's name. Debian's
+# patches are applied (debian/patches/series of 2022.83-1+deb12u3: the
+# security fixes for CVE-2023-48795 "Terrapin" and CVE-2025-47203, two bug
+# fixes, and three that touch only the test suite and a Hurd build).
 DROPBEAR_SOURCE = dropbear_$(DROPBEAR_VERSION).orig.tar.bz2
 DROPBEAR_APT_SOURCE = dropbear
 DROPBEAR_APT_VERSION = 2022.83-1+deb12u3
 DROPBEAR_APT_FILE = $(DROPBEAR_SOURCE)
+DROPBEAR_APT_DEBIAN_PATCHES = YES
 DROPBEAR_LICENSE = MIT, BSD-2-Clause-like, Public domain (libtomcrypt, libtommath)
 DROPBEAR_LICENSE_FILES = LICENSE
 

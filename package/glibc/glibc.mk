@@ -8,11 +8,16 @@
 
 GLIBC_VERSION = 2.36
 # Debian's glibc_2.36.orig.tar.xz (source package glibc 2.36-9+deb12u14): the
-# upstream 2.36 tree without its manual. None of Debian's patches (its .debian.tar.xz carries the
-# 2.36 stable-branch updates and Debian's changes; we do not download it).
+# upstream 2.36 tree without its manual. Of Debian's patches only
+# git-updates.diff: the upstream release/2.36/master branch as Debian took it,
+# i.e. the 2.36 stable updates with their security fixes (CVE-2023-4911 in the
+# dynamic loader among them). Debian's own changes (locales, paths, Hurd,
+# its packaging) are left out.
 GLIBC_SOURCE = glibc_$(GLIBC_VERSION).orig.tar.xz
 GLIBC_APT_SOURCE = glibc
 GLIBC_APT_VERSION = 2.36-9+deb12u14
+GLIBC_APT_DEBIAN_PATCHES = YES
+GLIBC_APT_DEBIAN_PATCHES_ONLY = git-updates.diff
 GLIBC_LICENSE = LGPL-2.1+, GPL-2.0+ (programs), other free licences (see LICENSES)
 GLIBC_LICENSE_FILES = COPYING COPYING.LIB LICENSES
 GLIBC_CONFIG_VARS = SMARTOS_TOOLCHAIN_GLIBC_BOOTSTRAP_GCC
