@@ -11,6 +11,11 @@ BUSYBOX_SITE = https://busybox.net/downloads
 BUSYBOX_APT_SOURCE = busybox
 BUSYBOX_APT_VERSION = 1:1.35.0-4+deb12u1
 BUSYBOX_APT_FILE = busybox_$(BUSYBOX_VERSION).orig.tar.bz2
+# Of Debian's patches only its security fixes (ash, awk); the rest changes
+# Debian's packaging (version string, installer, install paths).
+BUSYBOX_APT_DEBIAN_PATCHES = YES
+BUSYBOX_APT_DEBIAN_PATCHES_ONLY = CVE-2022-48174.patch CVE-2023-42364-part1.patch \
+	CVE-2023-42364-part2.patch CVE-2023-42363.patch
 BUSYBOX_LICENSE = GPL-2.0
 BUSYBOX_LICENSE_FILES = LICENSE
 BUSYBOX_DEPENDENCIES = skeleton
