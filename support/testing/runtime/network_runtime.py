@@ -10,6 +10,7 @@ or to be built there).
 
 import atexit
 import os
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -76,3 +77,14 @@ def netbridge(*args):
         raise RuntimeError("netbridge.sh %s failed (%d):\n%s"
                            % (" ".join(args), proc.returncode, proc.stdout))
     return proc.stdout
+
+
+def web_root(test_class, prefix, name, label):
+    """A temporary directory (removed by a class cleanup of TEST_CLASS) with
+    one file NAME holding "LABEL <random token>"; returns (directory, token)."""
+    directory = tempfile.mkdtemp(prefix=prefix)
+    test_class.addClassCleanup(shutil.rmtree, directory, True)
+    token = secrets.token_hex(8)
+    with open(os.path.join(directory, name), "w") as f:
+        f.write("%s %s\n" % (label, token))
+    return directory, token

@@ -87,11 +87,7 @@ class TwoGuestsOnABridge(unittest.TestCase):
     def setUpClass(cls):
         cls.netns = "smartos-rt-%d" % os.getpid()
         cls.ns_exec = ["ip", "netns", "exec", cls.netns]
-        cls.www = tempfile.mkdtemp(prefix="smartos-www-")
-        cls.addClassCleanup(shutil.rmtree, cls.www, True)
-        cls.token = secrets.token_hex(8)
-        with open(os.path.join(cls.www, "payload.txt"), "w") as f:
-            f.write("smart-os payload %s\n" % cls.token)
+        cls.www, cls.token = net.web_root(cls, "smartos-www-", "payload.txt", "smart-os payload")
 
         # Registered first, so it runs last: whatever happens below, the
         # namespace and everything in it go away.
@@ -257,11 +253,7 @@ class GuestBehindNat(unittest.TestCase):
         cls.netns = "smartos-nat-%d" % os.getpid()
         cls.outside = "smartos-out-%d" % os.getpid()
         cls.ns_exec = ["ip", "netns", "exec", cls.netns]
-        cls.www = tempfile.mkdtemp(prefix="smartos-nat-www-")
-        cls.addClassCleanup(shutil.rmtree, cls.www, True)
-        cls.token = secrets.token_hex(8)
-        with open(os.path.join(cls.www, "outside.txt"), "w") as f:
-            f.write("outside %s\n" % cls.token)
+        cls.www, cls.token = net.web_root(cls, "smartos-nat-www-", "outside.txt", "outside")
 
         cls.addClassCleanup(net.netbridge, "down", "--netns", cls.netns, "--bridge", "natbr0")
         print(net.netbridge("up", "--netns", cls.netns, "--bridge", "natbr0",
