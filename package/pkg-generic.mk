@@ -110,8 +110,9 @@ $(if $(filter host,$($(2)_TYPE)),$(foreach v,$(PKG_INHERITED_VARS),$(if $(call p
 endef
 
 # The Debian patches' file of <PREFIX> (FOO_APT_DEBIAN_PATCHES = YES), else
-# empty: <source>_<version without epoch>.debian.tar.xz.
+# empty: <source>_<version without epoch>.debian.tar.xz, and its download.
 pkg-debian-patches-file = $(if $(filter YES,$($(1)_APT_DEBIAN_PATCHES)),$(call qstrip,$($(1)_APT_SOURCE))_$(lastword $(subst :, ,$(call qstrip,$($(1)_APT_VERSION)))).debian.tar.xz)
+pkg-debian-patches-spec = $(addprefix apt://$(call qstrip,$($(1)_APT_SOURCE))/$(call qstrip,$($(1)_APT_VERSION))/,$(call pkg-debian-patches-file,$(1)))
 
 # pkg-defaults <name>,<PREFIX>: what a package did not set.
 define pkg-defaults
@@ -125,7 +126,7 @@ $(2)_PATCHES ?= $(sort $(wildcard $($(2)_PKGDIR)/*.patch))
 $(2)_APT_DEBIAN_PATCHES ?= NO
 $(if $(filter YES,$($(2)_APT_DEBIAN_PATCHES)),$(if $(call qstrip,$($(2)_APT_SOURCE)),,$(error $($(2)_PKGDIR)/$(1).mk: $(2)_APT_DEBIAN_PATCHES = YES needs $(2)_APT_SOURCE and $(2)_APT_VERSION)))
 $(2)_DEBIAN_PATCHES_FILE := $(call pkg-debian-patches-file,$(2))
-$(if $(call pkg-debian-patches-file,$(2)),$(if $(filter %/$(call pkg-debian-patches-file,$(2)),$($(2)_EXTRA_DOWNLOADS)),,$(2)_EXTRA_DOWNLOADS += apt://$(call qstrip,$($(2)_APT_SOURCE))/$(call qstrip,$($(2)_APT_VERSION))/$(call pkg-debian-patches-file,$(2))))
+$(if $(call pkg-debian-patches-file,$(2)),$(2)_EXTRA_DOWNLOADS := $(filter-out $(call pkg-debian-patches-spec,$(2)),$($(2)_EXTRA_DOWNLOADS)) $(call pkg-debian-patches-spec,$(2)))
 $(if $(call pkg-undefined,$(2)_EXTRACT_CMDS),$(2)_EXTRACT_CMDS = $$(call pkg-default-extract,$(2)))
 $(if $(value pkg-defaults-$($(2)_INFRA)),$(call pkg-defaults-$($(2)_INFRA),$(1),$(2)))
 endef

@@ -44,15 +44,17 @@ class BuildError(Exception):
 class Build:
     """One configuration built into its own output directory (O=...)."""
 
-    def __init__(self, defconfig, output_dir=None, extra_config=()):
+    def __init__(self, defconfig, output_dir=None, extra_config=(),
+                 env_name="SMARTOS_RUNTIME_OUTPUT"):
         """EXTRA_CONFIG: .config lines added after loading DEFCONFIG (then
-        olddefconfig), e.g. 'SMARTOS_PACKAGE_DROPBEAR=y'."""
+        olddefconfig), e.g. 'SMARTOS_PACKAGE_DROPBEAR=y'. Without OUTPUT_DIR,
+        the dir $ENV_NAME names is reused, else a temporary one is made."""
         self.defconfig = defconfig
         self.extra_config = list(extra_config)
         self.reused = False
         self.temporary = False
         if output_dir is None:
-            output_dir = os.environ.get("SMARTOS_RUNTIME_OUTPUT")
+            output_dir = os.environ.get(env_name) or None
             if output_dir:
                 self.reused = True
         if output_dir is None:
@@ -121,10 +123,7 @@ def build_for_module(defconfig, env_name="SMARTOS_RUNTIME_OUTPUT"):
     Modules other than the CI boot test name a variable of their own (e.g.
     SMARTOS_RUNTIME_OUTPUT_DOCKER): SMARTOS_RUNTIME_OUTPUT names one dir for
     every module that uses it. Prints the build time; returns the Build."""
-    reuse = os.environ.get(env_name)
-    b = Build(defconfig, output_dir=reuse or tempfile.mkdtemp(prefix="smartos-runtime-"))
-    b.reused = bool(reuse)
-    b.temporary = not reuse
+    b = Build(defconfig, env_name=env_name)
     seconds = b.run()
     print("built %s in %s: %.0f s" % (defconfig, b.output_dir, seconds))
     return b

@@ -122,10 +122,7 @@ class TwoGuestsOnABridge(unittest.TestCase):
         return self.vms[i].run(command, **kw)
 
     def wait_for_lease(self, i):
-        """udhcpc may still be asking in the background: wait up to 60 s."""
-        out = self.guest(i, "for n in $(seq 60); do ip -4 addr show dev eth0 | "
-                            "grep -q 'inet ' && break; sleep 1; done; ip -4 addr show dev eth0")
-        return out
+        return self.guest(i, net.WAIT_FOR_LEASE)
 
     def test_1_each_guest_has_its_dhcp_lease(self):
         for i in (1, 2):
@@ -295,8 +292,7 @@ class GuestBehindNat(unittest.TestCase):
                          ["10.203.0.0/24 dev natv1 proto kernel scope link src 10.203.0.2".split()])
 
     def test_2_guest_reaches_the_outside_server_through_nat(self):
-        out = self.vm.run("for n in $(seq 60); do ip -4 addr show dev eth0 | "
-                          "grep -q 'inet ' && break; sleep 1; done; ip -4 addr show dev eth0")
+        out = self.vm.run(net.WAIT_FOR_LEASE)
         self.assertIn("inet %s/24" % self.VM_IP, out)
         out = self.vm.run("wget -q -O - http://%s:%d/outside.txt" % (self.SERVER_IP, HTTP_PORT),
                           timeout=60)
