@@ -1,14 +1,25 @@
 ################################################################################
-# grub2: GRUB 2.06 for BIOS PCs (i386-pc), built from source.
+# grub2: GRUB 2.06, built from source for each firmware type the
+# configuration needs.
 #
-# host-grub2 builds GRUB's tools (grub-mkimage) and its i386-pc modules into
-# HOST_DIR; it builds with the host compiler, which makes the freestanding
-# 32-bit boot code with -m32. The target-side grub2 package puts grub.cfg
-# into /boot/grub and makes the two images the disk image needs:
+# host-grub2 builds GRUB's tools (grub-mkimage, ...) and the modules of every
+# selected platform into HOST_DIR/lib/grub/<platform>: GRUB2_PLATFORMS, the
+# BIOS and EFI platforms of the architecture (boot/grub2/Kconfig names them)
+# that SMARTOS_PACKAGE_GRUB2_BIOS / _EFI select. GRUB configures one platform
+# per build tree: each gets its own out-of-tree build directory; the first
+# builds everything, the others only their modules (grub-core), since the
+# tools are the same for all platforms. Built with the host compiler, which
+# makes the freestanding boot code (-m32 for i386-pc).
+#
+# The target package puts the board's grub.cfg into /boot/grub (@TIMEOUT@
+# and @KERNEL_ARGS@ replaced, see grub2-cfg) and, with the BIOS platform,
+# makes the two images a board's own genimage layout needs:
 #   grub-boot.img  GRUB's boot.img, the MBR boot code
 #   grub-core.img  core.img (grub-mkimage) for the gap after the MBR, with
 #                  the modules needed to read /boot/grub from an ext4
 #                  partition built in (nothing is loaded from disk)
+# The built-in disk layouts and the ISO make their own GRUB images at image
+# time (fs/disk, fs/iso) with the tools and modules from host-grub2.
 # Built without Debian's patches: upstream 2.06 compiles with gcc 12 and
 # binutils 2.40 once -Werror is off (--disable-werror).
 ################################################################################
@@ -24,11 +35,23 @@ GRUB2_APT_FILE = grub2_$(GRUB2_VERSION).orig.tar.xz
 GRUB2_LICENSE = GPL-3.0+
 GRUB2_LICENSE_FILES = COPYING
 
-# Only what grub-mkimage and the i386-pc modules need: no fonts, themes,
+# The selected platforms, and for the image types the architecture's ones.
+GRUB2_BIOS_PLATFORM = $(call qstrip,$(SMARTOS_PACKAGE_GRUB2_BIOS_PLATFORM))
+GRUB2_EFI_PLATFORM = $(call qstrip,$(SMARTOS_PACKAGE_GRUB2_EFI_PLATFORM))
+GRUB2_EFI_BOOT_FILE = $(call qstrip,$(SMARTOS_PACKAGE_GRUB2_EFI_BOOT_FILE))
+GRUB2_PLATFORMS = $(if $(filter y,$(SMARTOS_PACKAGE_GRUB2_BIOS)),$(GRUB2_BIOS_PLATFORM)) \
+	$(if $(filter y,$(SMARTOS_PACKAGE_GRUB2_EFI)),$(GRUB2_EFI_PLATFORM))
+# <cpu>-<firmware> as GRUB's configure spells them (--target, --with-platform):
+# its CPU for arm64 is aarch64.
+grub2-cpu = $(patsubst arm64,aarch64,$(firstword $(subst -, ,$(1))))
+grub2-firmware = $(lastword $(subst -, ,$(1)))
+# The compiler of a platform's boot code: the host's, unless
+# HOST_GRUB2_TARGET_CC_<platform> names another (a cross compiler).
+grub2-target-cc = $(or $(HOST_GRUB2_TARGET_CC_$(1)),$(HOST_CC))
+
+# Only what grub-mkimage and the modules need: no fonts, themes,
 # device-mapper, ZFS, FUSE or translations.
 HOST_GRUB2_CONF_OPTS = \
-	--target=i386 \
-	--with-platform=pc \
 	--disable-werror \
 	--disable-nls \
 	--disable-efiemu \
@@ -38,6 +61,8 @@ HOST_GRUB2_CONF_OPTS = \
 	--disable-device-mapper \
 	--disable-libzfs \
 	--disable-liblzma
+HOST_GRUB2_CONFIG_VARS = SMARTOS_PACKAGE_GRUB2_BIOS SMARTOS_PACKAGE_GRUB2_EFI \
+	SMARTOS_PACKAGE_GRUB2_BIOS_PLATFORM SMARTOS_PACKAGE_GRUB2_EFI_PLATFORM
 
 # Configured without the framework's host CFLAGS/LDFLAGS: GRUB's own flags
 # for the 32-bit boot code (-Os) must not be overridden, or core.img grows
@@ -45,16 +70,29 @@ HOST_GRUB2_CONF_OPTS = \
 # rpath in LDFLAGS). configure insists on a Python (AM_PATH_PYTHON): take
 # Debian's, not whatever "python" comes first in PATH.
 define HOST_GRUB2_CONFIGURE_CMDS
-	cd $(@D) && PATH=$(HOST_PATH) CC="$(HOST_CC)" TARGET_CC="$(HOST_CC)" \
-		PYTHON=/usr/bin/python3 ./configure --prefix=$(HOST_DIR) \
-		$(HOST_GRUB2_CONF_OPTS)
+	$(if $(strip $(GRUB2_PLATFORMS)),,echo "host-grub2: no platform selected (SMARTOS_PACKAGE_GRUB2_BIOS, SMARTOS_PACKAGE_GRUB2_EFI)" >&2; exit 1)
+	$(foreach p,$(GRUB2_PLATFORMS),mkdir -p $(@D)/build-$(p) && cd $(@D)/build-$(p) && \
+		PATH=$(HOST_PATH) CC="$(HOST_CC)" TARGET_CC="$(call grub2-target-cc,$(p))" \
+		PYTHON=/usr/bin/python3 ../configure --prefix=$(HOST_DIR) \
+		--target=$(call grub2-cpu,$(p)) --with-platform=$(call grub2-firmware,$(p)) \
+		$(HOST_GRUB2_CONF_OPTS)$(sep))
+endef
+
+define HOST_GRUB2_BUILD_CMDS
+	$(HOST_MAKE_ENV) $(MAKE) -C $(@D)/build-$(firstword $(GRUB2_PLATFORMS))
+	$(foreach p,$(wordlist 2,9,$(GRUB2_PLATFORMS)),$(HOST_MAKE_ENV) $(MAKE) -C $(@D)/build-$(p)/grub-core$(sep))
+endef
+
+define HOST_GRUB2_INSTALL_CMDS
+	$(HOST_MAKE_ENV) $(MAKE) -C $(@D)/build-$(firstword $(GRUB2_PLATFORMS)) install
+	$(foreach p,$(wordlist 2,9,$(GRUB2_PLATFORMS)),$(HOST_MAKE_ENV) $(MAKE) -C $(@D)/build-$(p)/grub-core install$(sep))
 endef
 
 $(eval $(host-autotools-package))
 
 GRUB2_DEPENDENCIES = host-grub2
 GRUB2_INSTALL_TARGET = YES
-GRUB2_INSTALL_IMAGES = YES
+GRUB2_INSTALL_IMAGES = $(if $(filter y,$(SMARTOS_PACKAGE_GRUB2_BIOS)),YES,NO)
 
 GRUB2_CFG = $(call abs-path,$(call qstrip,$(SMARTOS_PACKAGE_GRUB2_CFG)))
 ifeq ($(SMARTOS_PACKAGE_GRUB2),y)
@@ -64,20 +102,28 @@ endif
 endif
 GRUB2_PREFIX = $(call qstrip,$(SMARTOS_PACKAGE_GRUB2_PREFIX))
 GRUB2_BUILTIN_MODULES = $(call qstrip,$(SMARTOS_PACKAGE_GRUB2_BUILTIN_MODULES))
-GRUB2_MODULES_DIR = $(HOST_DIR)/lib/grub/i386-pc
+# The modules of a platform, as host-grub2 installed them.
+grub2-modules-dir = $(HOST_DIR)/lib/grub/$(1)
+
+# grub2-cfg <template> <output>: a shell line that writes a board's GRUB
+# configuration with @TIMEOUT@ and @KERNEL_ARGS@ replaced (also used by the
+# iso image type).
+GRUB2_KERNEL_ARGS = $(if $(filter y,$(SMARTOS_PACKAGE_GRUB2_QUIET)),quiet)
+grub2-cfg = sed -e 's|@TIMEOUT@|$(SMARTOS_PACKAGE_GRUB2_TIMEOUT)|g' -e 's|@KERNEL_ARGS@|$(GRUB2_KERNEL_ARGS)|g' $(1) > $(2).tmp && mv $(2).tmp $(2)
 
 define GRUB2_INSTALL_TARGET_CMDS
-	install -D -m 0644 $(GRUB2_CFG) $(TARGET_DIR)/boot/grub/grub.cfg
+	mkdir -p $(TARGET_DIR)/boot/grub
+	$(call grub2-cfg,$(GRUB2_CFG),$(TARGET_DIR)/boot/grub/grub.cfg)
 endef
 
 # boot.img finds core.img at sector 1 by default, and grub-mkimage writes
 # core.img's length into its first sector: neither needs grub-bios-setup
 # when the disk image puts core.img right after the MBR.
 define GRUB2_INSTALL_IMAGES_CMDS
-	$(HOST_DIR)/bin/grub-mkimage -d $(GRUB2_MODULES_DIR) -O i386-pc \
+	$(HOST_DIR)/bin/grub-mkimage -d $(call grub2-modules-dir,$(GRUB2_BIOS_PLATFORM)) -O $(GRUB2_BIOS_PLATFORM) \
 		-p '$(GRUB2_PREFIX)' -o $(BINARIES_DIR)/grub-core.img \
 		$(GRUB2_BUILTIN_MODULES)
-	install -m 0644 $(GRUB2_MODULES_DIR)/boot.img $(BINARIES_DIR)/grub-boot.img
+	install -m 0644 $(call grub2-modules-dir,$(GRUB2_BIOS_PLATFORM))/boot.img $(BINARIES_DIR)/grub-boot.img
 endef
 
 $(eval $(generic-package))

@@ -12,13 +12,20 @@
 FS_TYPES += ext4
 FS_EXT4_ENABLED = $(SMARTOS_TARGET_ROOTFS_EXT4)
 ROOTFS_EXT4_LABEL = $(call qstrip,$(SMARTOS_TARGET_ROOTFS_EXT4_LABEL))
+ROOTFS_EXT4_MKFS_OPTIONS = $(call qstrip,$(SMARTOS_TARGET_ROOTFS_EXT4_MKFS_OPTIONS))
 
 define FS_EXT4_CMDS
 truncate -s $(call qstrip,$(SMARTOS_TARGET_ROOTFS_EXT4_SIZE)) $(FS_WORK_DIR)/rootfs.ext4
 uuid=$$(printf 'smart-os rootfs %s %s' $(call shq,$(ROOTFS_EXT4_LABEL)) '$(SOURCE_DATE_EPOCH)' | sha256sum | \
 	sed -E 's/^(.{8})(.{4}).(.{3}).(.{3})(.{12}).*/\1-\2-4\3-8\4-\5/')
-E2FSPROGS_FAKE_TIME='$(SOURCE_DATE_EPOCH)' mke2fs -q -F -t ext4 -d $(TARGET_DIR) -L $(call shq,$(ROOTFS_EXT4_LABEL)) \
-	-U "$$uuid" -E hash_seed="$$uuid" $(FS_WORK_DIR)/rootfs.ext4
+if ! E2FSPROGS_FAKE_TIME='$(SOURCE_DATE_EPOCH)' mke2fs -q -F -t ext4 -d $(TARGET_DIR) -L $(call shq,$(ROOTFS_EXT4_LABEL)) \
+	-U "$$uuid" -E hash_seed="$$uuid" $(ROOTFS_EXT4_MKFS_OPTIONS) $(FS_WORK_DIR)/rootfs.ext4 2> $(ROOTFS_DIR)/mke2fs.err; then \
+	cat $(ROOTFS_DIR)/mke2fs.err >&2; \
+	echo "ERROR: SMARTOS_TARGET_ROOTFS_EXT4_SIZE: the target ($$(du -s --apparent-size -k $(TARGET_DIR) | cut -f1) KiB in" \
+		"$$(find $(TARGET_DIR) | wc -l) files) does not fit in an ext4 file system of" \
+		"$(call qstrip,$(SMARTOS_TARGET_ROOTFS_EXT4_SIZE)) ($$(stat -c %s $(FS_WORK_DIR)/rootfs.ext4) bytes)$(if $(ROOTFS_EXT4_MKFS_OPTIONS), with mke2fs options $(ROOTFS_EXT4_MKFS_OPTIONS)): make it larger" >&2; \
+	exit 1; \
+fi
 (cd $(TARGET_DIR) && find . | LC_ALL=C sort | sed -e 's|^\.||' -e 's|^$$|/|' | \
 	while IFS= read -r p; do for f in atime ctime mtime; do \
 		printf 'sif "%s" %s @%s\nsif "%s" %s_extra 0\n' "$$p" $$f '$(SOURCE_DATE_EPOCH)' "$$p" $$f; done; done) \
