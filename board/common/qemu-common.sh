@@ -17,6 +17,7 @@ QEMU_TAP=
 QEMU_MAC=
 QEMU_SNAPSHOT=no
 QEMU_DATA_DISKS=yes
+QEMU_FIRMWARE=
 QEMU_ARGS=()
 
 # The options both run scripts take (their usage texts include this one).
@@ -27,6 +28,8 @@ QEMU_OPTIONS_USAGE='  --tap IFNAME      network on the host tap device IFNAME (m
                     from IFNAME, so that guests on one bridge differ)
   --snapshot        write nothing to the disk images (qemu -snapshot)
   --no-data-disks   do not attach the extra data disks (data-disks.txt)
+  --uefi, --bios    boot with UEFI firmware (OVMF; SMARTOS_QEMU_OVMF names its
+                    file, default /usr/share/ovmf/OVMF.fd) or with SeaBIOS
   SMARTOS_QEMU_ACCEL=kvm|tcg skips the KVM probe.'
 
 # qemu_parse_option ARG [NEXT]: if ARG is one of the shared options, record it
@@ -45,6 +48,8 @@ qemu_parse_option() {
 		;;
 	--snapshot) QEMU_SNAPSHOT=yes ;;
 	--no-data-disks) QEMU_DATA_DISKS=no ;;
+	--uefi) QEMU_FIRMWARE=uefi ;;
+	--bios) QEMU_FIRMWARE=bios ;;
 	*) return 1 ;;
 	esac
 }
@@ -52,7 +57,9 @@ qemu_parse_option() {
 # shellcheck disable=SC2034 # QEMU_OPERAND and QEMU_EXTRA are read by the caller
 # qemu_parse_args "$@": the command line of a run script: the shared options,
 # at most one operand (QEMU_OPERAND, empty without one), and after "--" the
-# extra qemu arguments (the array QEMU_EXTRA). The script defines usage().
+# extra qemu arguments (the array QEMU_EXTRA). The script defines usage(),
+# and may define script_parse_option (like qemu_parse_option) for options
+# of its own.
 qemu_parse_args() {
 	QEMU_OPERAND=
 	QEMU_EXTRA=()
@@ -68,7 +75,8 @@ qemu_parse_args() {
 			exit 0
 			;;
 		-*)
-			if ! qemu_parse_option "$@"; then
+			if ! qemu_parse_option "$@" &&
+				! { declare -F script_parse_option >/dev/null && script_parse_option "$@"; }; then
 				usage >&2
 				exit 2
 			fi
@@ -119,6 +127,14 @@ qemu_setup() {
 		if qemu_probe_kvm; then accel=kvm; else accel=tcg; fi
 	fi
 	QEMU_ARGS=(-M pc -accel "$accel" -m 256M -smp 1 -nographic)
+	if [ "$QEMU_FIRMWARE" = uefi ]; then
+		local ovmf=${SMARTOS_QEMU_OVMF:-/usr/share/ovmf/OVMF.fd}
+		if [ ! -f "$ovmf" ]; then
+			echo "$(basename "$0"): UEFI firmware $ovmf not found (Debian package ovmf, or set SMARTOS_QEMU_OVMF)" >&2
+			exit 1
+		fi
+		QEMU_ARGS+=(-bios "$ovmf")
+	fi
 
 	if [ -n "$QEMU_TAP" ]; then
 		if [ ! -e "/sys/class/net/$QEMU_TAP" ]; then

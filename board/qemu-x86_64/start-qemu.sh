@@ -1,12 +1,15 @@
 #!/bin/bash
-# Boot the qemu-x86_64 disk image: serial console on this terminal, the disk
-# and the extra data disks on virtio-blk, a virtio-net NIC on restricted
-# user networking (the guest reaches only qemu's built-in DHCP/DNS, nothing
-# outside) or on a host tap device. KVM only when a probe shows it works,
-# otherwise TCG.
-# Usage: start-qemu.sh [OPTIONS] [DISK_IMAGE|IMAGES_DIR] [-- EXTRA_QEMU_ARGS...]
-#   Without DISK_IMAGE|IMAGES_DIR: disk.img next to this script ("make run"
-#   passes the images directory). Data disks are looked up next to the disk.
+# Boot a qemu-x86_64 image: the disk image (disk.img) on virtio-blk, or the
+# ISO (rootfs.iso) as a CD or as a USB stick; with SeaBIOS or, with --uefi,
+# OVMF (default: SeaBIOS, unless the medium has no BIOS boot code, like a
+# UEFI-only disk). Serial console on this terminal, the extra data disks on
+# virtio-blk, a virtio-net NIC on restricted user networking (the guest
+# reaches only qemu's built-in DHCP/DNS, nothing outside) or on a host tap
+# device. KVM only when a probe shows it works, otherwise TCG.
+# Usage: start-qemu.sh [OPTIONS] [IMAGE|IMAGES_DIR] [-- EXTRA_QEMU_ARGS...]
+#   Without IMAGE|IMAGES_DIR: the images next to this script ("make run"
+#   passes the images directory); there disk.img, else rootfs.iso. Data
+#   disks are looked up next to the image.
 set -eu -o pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,23 +17,52 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../common/qemu-common.sh" # smartos-inline: board/common/qemu-common.sh
 
 usage() {
-	echo "usage: $(basename "$0") [OPTIONS] [DISK_IMAGE|IMAGES_DIR] [-- EXTRA_QEMU_ARGS...]"
+	echo "usage: $(basename "$0") [OPTIONS] [IMAGE|IMAGES_DIR] [-- EXTRA_QEMU_ARGS...]"
+	echo "  --cdrom           boot the ISO (rootfs.iso) from a CD drive"
+	echo "  --usb             boot the ISO (or IMAGE) as a USB stick"
 	echo "$QEMU_OPTIONS_USAGE"
 }
 
+medium=
+# shellcheck disable=SC2034 # QEMU_SHIFT is read by qemu_parse_args
+script_parse_option() {
+	QEMU_SHIFT=1
+	case "$1" in
+	--cdrom) medium=cdrom ;;
+	--usb) medium=usb ;;
+	*) return 1 ;;
+	esac
+}
+
 qemu_parse_args "$@"
-disk=${QEMU_OPERAND:-$here}
-if [ -d "$disk" ]; then
-	disk=$disk/disk.img
+image=${QEMU_OPERAND:-$here}
+if [ -d "$image" ]; then
+	if [ -z "$medium" ] && [ -f "$image/disk.img" ]; then
+		image=$image/disk.img
+	else
+		image=$image/rootfs.iso
+	fi
 fi
-if [ ! -f "$disk" ]; then
-	echo "$(basename "$0"): disk image $disk not found (run make first)" >&2
+if [ ! -f "$image" ]; then
+	echo "$(basename "$0"): image $image not found (run make first)" >&2
 	exit 1
 fi
+case "$medium:$image" in
+:*.iso) medium=cdrom ;;
+:*) medium=disk ;;
+esac
 
-qemu_setup "$(dirname "$disk")"
-# The boot disk comes first: it is /dev/vda, grub.cfg says root=/dev/vda1.
-exec "$QEMU" \
-	-drive file="$disk",if=virtio,format=raw \
-	"${QEMU_ARGS[@]}" \
-	"${QEMU_EXTRA[@]}"
+# Without boot code in the MBR's first 440 bytes only UEFI can boot it.
+if [ -z "$QEMU_FIRMWARE" ]; then
+	if cmp -s -n 440 "$image" /dev/zero; then QEMU_FIRMWARE=uefi; else QEMU_FIRMWARE=bios; fi
+fi
+
+qemu_setup "$(dirname "$image")"
+case "$medium" in
+# The boot disk comes first: it is /dev/vda.
+disk) boot=(-drive "file=$image,if=virtio,format=raw") ;;
+cdrom) boot=(-drive "file=$image,media=cdrom,if=ide,readonly=on") ;;
+usb) boot=(-device qemu-xhci -drive "if=none,id=stick,file=$image,format=raw,readonly=on"
+	-device "usb-storage,drive=stick,bootindex=0") ;;
+esac
+exec "$QEMU" "${boot[@]}" "${QEMU_ARGS[@]}" "${QEMU_EXTRA[@]}"

@@ -180,7 +180,7 @@ test_image_types_on_their_own() {
 			want='blob.img rootfs.cpio.gz ' ;;
 		ext4) only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_EXT4=y 'SMARTOS_TARGET_ROOTFS_EXT4_SIZE="4M"'
 			want='blob.img rootfs.ext4 ' ;;
-		disk) only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_DISK=y \
+		disk) only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_DISK=y SMARTOS_TARGET_ROOTFS_DISK_LAYOUT_CUSTOM=y \
 			"SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG=\"$SCRATCH/fstypes/genimage.cfg\""
 			want='blob.img disk.img ' ;;
 		docker) only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_DOCKER=y
@@ -195,7 +195,7 @@ test_image_types_on_their_own() {
 	done
 	# The last ones' contents: the disk holds blob.img at 1 MiB, the docker
 	# archive names its layer and the configured tag.
-	only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_DISK=y \
+	only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_DISK=y SMARTOS_TARGET_ROOTFS_DISK_LAYOUT_CUSTOM=y \
 		"SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG=\"$SCRATCH/fstypes/genimage.cfg\""
 	mk || { fail "disk: make failed: $(tail -n 20 "$OUT")"; return; }
 	[ "$(dd if="$T/output/images/disk.img" bs=1M skip=1 count=1 status=none | head -c 4 )" = BBBB ] ||
@@ -225,7 +225,11 @@ test_failed_image_step_leaves_no_partial_image() {
 	if mk; then fail "an ext4 image too small for the target did not fail the build"; return; fi
 	expect_no_file "$T/output/images/rootfs.ext4" || return
 	expect_no_file "$T/output/images/rootfs.tar" || return
-	only_config SMARTOS_PACKAGE_ALPHA=y SMARTOS_TARGET_ROOTFS_DISK=y
+	# The message names the option and both sizes (the target holds the
+	# 3000000-byte file: at least 2929 KiB).
+	grep -Eq 'ERROR: SMARTOS_TARGET_ROOTFS_EXT4_SIZE: the target \((29[3-9][0-9]|3[0-9]{3}) KiB in [0-9]+ files\) does not fit in an ext4 file system of 1M \(1048576 bytes\)' "$OUT" ||
+		fail "no error naming SMARTOS_TARGET_ROOTFS_EXT4_SIZE and the sizes: $(grep ERROR "$OUT")" || return
+	only_config SMARTOS_PACKAGE_ALPHA=y SMARTOS_TARGET_ROOTFS_DISK=y SMARTOS_TARGET_ROOTFS_DISK_LAYOUT_CUSTOM=y
 	if mk; then fail "an empty SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG did not fail"; return; fi
 	expect_contains "$OUT" "SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG is empty"
 }
