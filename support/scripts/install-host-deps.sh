@@ -15,9 +15,9 @@ packages=(
 	# downloads and archives
 	ca-certificates wget curl git dpkg-dev shellcheck xz-utils bzip2 gzip cpio rsync file patch
 	# images
-	fakeroot e2fsprogs genimage mtools dosfstools
+	fakeroot e2fsprogs genimage mtools dosfstools xorriso
 	# running and testing images
-	qemu-system-x86 python3 python3-pexpect python3-pytest tmux time podman runc
+	qemu-system-x86 ovmf python3 python3-pexpect python3-pytest tmux time podman runc
 	# host-side guest networking (board/qemu-x86_64/netbridge.sh, the network test)
 	iproute2 dnsmasq-base
 	# ssh into the guest (test_access.py: ssh, ssh-keygen); dropbear links the

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Framework tests: boot media helpers: the EFI system partition (mkesp) and
-# GRUB's BIOS images on a GPT disk (grub-bios-locate).
+# GRUB's BIOS images on a GPT disk (grub-bios-locate), the minimal system's
+# library pruning (prune-libs).
 # Sourced by run-tests (helpers in lib.sh); each test_* runs in a process of its own.
 
 # An ESP too small for what it must hold stops with the option's name and
@@ -51,4 +52,22 @@ test_grub_bios_locate() {
 	fi
 	expect_contains "$d/err" "short.img is 100 bytes, not a GRUB image"
 }
-TESTS+=(esp_size grub_bios_locate)
+# prune-libs keeps what programs link (and --keep), removes the rest and
+# the links to it.
+test_prune_libs() {
+	local d=$SCRATCH/prune l
+	mkdir -p "$d/bin" "$d/lib" "$d/lib64"
+	cp /bin/true "$d/bin/"
+	for l in libc.so.6 libm.so.6 libresolv.so.2 libgcc_s.so.1 ld-linux-x86-64.so.2; do
+		cp -L "$(gcc -print-file-name="$l")" "$d/lib/$l"
+	done
+	ln -s ../lib/ld-linux-x86-64.so.2 "$d/lib64/ld-linux-x86-64.so.2"
+	ln -s libm.so.6 "$d/lib/libm.so"
+	"$TOP/support/scripts/prune-libs" --keep libgcc_s.so.1 "$d" >"$d/out" || fail "prune-libs failed: $(cat "$d/out")" || return
+	[ "$(cd "$d/lib" && find . -mindepth 1 -printf '%f\n' | LC_ALL=C sort | tr '\n' ' ')" = "ld-linux-x86-64.so.2 libc.so.6 libgcc_s.so.1 " ] ||
+		fail "left in lib/: $(ls "$d/lib")" || return
+	[ -e "$d/lib64/ld-linux-x86-64.so.2" ] || fail "the interpreter's link went" || return
+	expect_contains "$d/out" "prune-libs: removed lib/libm.so.6" || return
+	expect_contains "$d/out" "prune-libs: 2 libraries no program needs"
+}
+TESTS+=(esp_size grub_bios_locate prune_libs)
