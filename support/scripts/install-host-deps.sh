@@ -16,6 +16,8 @@ packages=(
 	ca-certificates wget curl git dpkg-dev shellcheck xz-utils bzip2 gzip cpio rsync file patch
 	# images
 	fakeroot e2fsprogs genimage mtools dosfstools xorriso
+	# the qemu board's kernel is lz4-compressed, the minimal one xz
+	lz4
 	# running and testing images
 	qemu-system-x86 ovmf python3 python3-pexpect python3-pytest tmux time podman runc
 	# host-side guest networking (board/qemu-x86_64/netbridge.sh, the network test)
