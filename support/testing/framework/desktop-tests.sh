@@ -5,7 +5,11 @@
 # fail, expect_*) they use; DESKTOP_TESTS lists them.
 # shellcheck shell=bash disable=SC2154,SC2034 # T, SRC, DL, OUT, SCRATCH, TOP: set by run-tests; DESKTOP_TESTS: read by it
 
-DESKTOP_TESTS=(meson_package cmake_package)
+DESKTOP_TESTS=(meson_package cmake_package pkg_import)
+# The download directory the tests were started with (new_tree points
+# SMARTOS_DL_DIR at a scratch one): the importer test's Debian sources are
+# real and large enough to keep.
+DESKTOP_DL_DIR=${SMARTOS_DL_DIR:-$HOME/.cache/smart-os/dl}
 
 # full_toolchain: the test tree's toolchain-external with every tool of the
 # host's x86_64-linux-gnu- set (run-tests' own links only gcc): meson and
@@ -21,7 +25,7 @@ full_toolchain() {
 		endef
 		define TOOLCHAIN_EXTERNAL_INSTALL_TARGET_CMDS
 			install -D /lib64/ld-linux-x86-64.so.2 $(TARGET_DIR)/lib64/ld-linux-x86-64.so.2
-			install -D /lib/x86_64-linux-gnu/libc.so.6 $(TARGET_DIR)/lib/libc.so.6
+			for l in libc.so.6 libm.so.6 libgcc_s.so.1; do install -D /lib/x86_64-linux-gnu/$$l $(TARGET_DIR)/lib/$$l || exit 1; done
 		endef
 		$(eval $(generic-package))
 	MK
@@ -229,4 +233,62 @@ config SMARTOS_PACKAGE_HOST_CTINY
 	mk || { fail "make after the option change failed: $(tail -n 20 "$OUT")"; return; }
 	[ "$(run_target ctiny)" = "CTINY hello-from-meson" ] ||
 		fail "after the option change ctiny printed '$(run_target ctiny)'"
+}
+
+# hash_file_ok HASHFILE NAME FILE: the sha256 line for NAME in HASHFILE is FILE's.
+hash_file_ok() {
+	local want got
+	want=$(awk -v f="$2" '$1 == "sha256" && $3 == f { print $2 }' "$1")
+	got=$(sha256sum "$3" | cut -d' ' -f1)
+	[ -n "$want" ] || fail "no sha256 line for $2 in $1" || return
+	[ "$want" = "$got" ] || fail "$1: $2 has sha256 $want, the file $3 has $got"
+}
+
+# The importer on five real Debian 12 source packages it has no knowledge of,
+# one per build system (freetype: ./configure, libdrm: meson, expat: cmake in
+# its expat/ subdirectory, xxhash: a plain Makefile) and fontconfig, whose
+# Build-Depends name expat and freetype, imported before it. Every one builds
+# as written.
+test_pkg_import() {
+	new_tree import
+	full_toolchain
+	export SMARTOS_DL_DIR=$DESKTOP_DL_DIR
+	local p infra want
+	declare -A want_infra=([expat]=cmake [libdrm]=meson [xxhash]=generic [freetype]=autotools
+		[fontconfig]=autotools)
+	for p in expat libdrm xxhash freetype fontconfig; do
+		"$TOP/support/scripts/pkg-import" --tree "$T" --menu Imported "$p" >"$SCRATCH/import-$p.out" 2>&1 ||
+			fail "pkg-import $p failed: $(tail -n 20 "$SCRATCH/import-$p.out")" || return
+		for f in "$p.mk" "$p.hash" Kconfig; do expect_file "$T/package/$p/$f" || return; done
+		want=${want_infra[$p]}
+		grep -q "^\$(eval \$($want-package))\$" "$T/package/$p/$p.mk" ||
+			fail "$p: expected \$(eval \$($want-package)) in $p.mk; it has: $(grep eval "$T/package/$p/$p.mk")" || return
+		expect_contains "$T/package/Kconfig" "source \"package/$p/Kconfig\"" || return
+	done
+	# xxhash's Makefile installs with DESTDIR and PREFIX.
+	expect_contains "$T/package/xxhash/xxhash.mk" "DESTDIR=\$(TARGET_DIR) install" || return
+	# fontconfig depends on the two packages imported before it.
+	expect_contains "$T/package/fontconfig/Kconfig" "select SMARTOS_PACKAGE_EXPAT" || return
+	expect_contains "$T/package/fontconfig/Kconfig" "select SMARTOS_PACKAGE_FREETYPE" || return
+	grep -q "^FONTCONFIG_DEPENDENCIES = .*expat" "$T/package/fontconfig/fontconfig.mk" &&
+		grep -q "^FONTCONFIG_DEPENDENCIES = .*freetype" "$T/package/fontconfig/fontconfig.mk" ||
+		fail "fontconfig.mk: expected expat and freetype in FONTCONFIG_DEPENDENCIES: $(grep DEPENDENCIES "$T/package/fontconfig/fontconfig.mk")" || return
+	# Build them all, as written, into a root file system.
+	defconfig SMARTOS_PACKAGE_LIBDRM=y SMARTOS_PACKAGE_XXHASH=y SMARTOS_PACKAGE_FONTCONFIG=y || return
+	mk || { fail "make failed: $(tail -n 30 "$OUT")"; return; }
+	for f in usr/lib/libexpat.so.1 usr/lib/libdrm.so.2 usr/bin/xxhsum \
+		usr/lib/libfreetype.so.6 usr/lib/libfontconfig.so.1 usr/bin/fc-list; do
+		expect_file "$T/output/target/$f" || return
+	done
+	# The hashes are those of the files: the .orig tarballs in the download
+	# directory, and (make legal-info checks them again) the licence files.
+	local name file
+	for p in expat libdrm xxhash freetype fontconfig; do
+		file=$(sed -n "s/^\([A-Z_]*\)_SOURCE = //p" "$T/package/$p/$p.mk" | sed "s/\$([A-Z_]*_VERSION)/$(sed -n 's/^[A-Z_]*_VERSION = //p' "$T/package/$p/$p.mk")/")
+		hash_file_ok "$T/package/$p/$p.hash" "$file" "$DESKTOP_DL_DIR/$p/$file" || return
+		while read -r name; do
+			hash_file_ok "$T/package/$p/$p.hash" "$name" "$T/output/build/$p/$name" || return
+		done < <(awk '$1 == "sha256" && $3 !~ /\.tar\./ { print $3 }' "$T/package/$p/$p.hash")
+	done
+	mk legal-info || fail "make legal-info failed: $(tail -n 20 "$OUT")"
 }
