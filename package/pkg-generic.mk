@@ -93,12 +93,14 @@ host-generic-package = $(call register-package,host-$(pkgname),$(call UPPERCASE,
 PKG_INHERITED_VARS := VERSION SOURCE SITE SITE_METHOD APT_SOURCE APT_VERSION APT_FILE \
 	EXTRA_DOWNLOADS LICENSE LICENSE_FILES PATCHES APT_DEBIAN_PATCHES APT_DEBIAN_PATCHES_EXCLUDE \
 	APT_DEBIAN_PATCHES_ONLY
-# Variables whose values (expanded) go into the input hash.
+# Variables whose values (expanded) go into every package's input hash. Each
+# infrastructure adds the variables it reads as PKG_HASHED_VARS_<infra>
+# (pkg-generic.mk's own: PKG_HASHED_VARS_generic, below).
 PKG_HASHED_VARS := TYPE INFRA VERSION SOURCE SITE SITE_METHOD APT_SOURCE APT_VERSION \
-	APT_FILE APT_DEBIAN_PATCHES APT_DEBIAN_PATCHES_EXCLUDE APT_DEBIAN_PATCHES_ONLY EXTRA_DOWNLOADS FINAL_DEPENDENCIES INSTALL_STAGING INSTALL_TARGET \
-	INSTALL_IMAGES CONF_OPTS CONF_ENV MAKE_OPTS MAKE_ENV INSTALL_OPTS KCONFIG_FILE \
-	KCONFIG_FRAGMENT_FILES KCONFIG_DEFCONFIG KCONFIG_OPTS KCONFIG_RESOLVE \
-	MODULE_SUBDIRS PATCHES
+	APT_FILE APT_DEBIAN_PATCHES APT_DEBIAN_PATCHES_EXCLUDE APT_DEBIAN_PATCHES_ONLY \
+	EXTRA_DOWNLOADS FINAL_DEPENDENCIES INSTALL_STAGING INSTALL_TARGET INSTALL_IMAGES PATCHES
+# A generic package's own command blocks read these by convention.
+PKG_HASHED_VARS_generic := CONF_OPTS CONF_ENV MAKE_OPTS MAKE_ENV INSTALL_OPTS
 
 pkg-undefined = $(filter undefined,$(origin $(1)))
 
@@ -123,6 +125,7 @@ $(2)_INSTALL_STAGING ?= NO
 $(2)_INSTALL_IMAGES ?= NO
 $(2)_ADD_TOOLCHAIN_DEPENDENCY ?= $(if $(filter host toolchain%,$($(2)_TYPE) $(1)),NO,YES)
 $(2)_PATCHES ?= $(sort $(wildcard $($(2)_PKGDIR)/*.patch))
+$(if $(call pkg-undefined,$(2)_PATCH_CMDS),$(2)_PATCH_CMDS = $$(call pkg-apply-patches,$(2)))
 $(2)_APT_DEBIAN_PATCHES ?= NO
 $(if $(filter YES,$($(2)_APT_DEBIAN_PATCHES)),$(if $(call qstrip,$($(2)_APT_SOURCE)),,$(error $($(2)_PKGDIR)/$(1).mk: $(2)_APT_DEBIAN_PATCHES = YES needs $(2)_APT_SOURCE and $(2)_APT_VERSION)))
 $(2)_DEBIAN_PATCHES_FILE := $(call pkg-debian-patches-file,$(2))
@@ -158,9 +161,12 @@ pkg-config-symbols = $(sort $(filter SMARTOS_PACKAGE_$(1) SMARTOS_PACKAGE_$(1)_%
 pkg-hash-normalize = $(call pkg-hash-externals,$(SMARTOS_EXTERNAL_NAMES),$(subst $(TOPDIR)/,@TOPDIR@/,$(subst $(O)/,@O@/,$(if $(CCACHE),$(subst $(CCACHE),,$(1)),$(1)))))
 pkg-hash-externals = $(if $(1),$(call pkg-hash-externals,$(wordlist 2,$(words $(1)),$(1)),$(subst $(SMARTOS_EXTERNAL_$(firstword $(1))_PATH)/,@EXTERNAL_$(firstword $(1))@/,$(2))),$(2))
 PKG_HASH_ALIASES = --alias $(TOPDIR)=@TOPDIR@ $(foreach n,$(SMARTOS_EXTERNAL_NAMES),--alias $(SMARTOS_EXTERNAL_$(n)_PATH)=@EXTERNAL_$(n)@)
+# The package's own folder in a value is written @PKGDIR@ (a moved folder
+# keeps its hash, as its files do in pkg-hashes).
 pkg-hash-string = name=$($(1)_NAME) $(PKG_HASH_HOST) \
-	$(call pkg-hash-normalize,$(foreach v,$(PKG_HASHED_VARS),$(v)=$($(1)_$(v))) \
-	$(foreach s,$(call pkg-config-symbols,$(1)),$(s)=$($(s))))
+	$(call pkg-hash-normalize,$(subst $(patsubst ./%,%,$($(1)_PKGDIR)/),@PKGDIR@/,$(subst $(TOPDIR)/$($(1)_PKGDIR)/,@PKGDIR@/,\
+	$(foreach v,$(PKG_HASHED_VARS) $(PKG_HASHED_VARS_$($(1)_INFRA)),$(v)=$($(1)_$(v))) \
+	$(foreach s,$(call pkg-config-symbols,$(1)),$(s)=$($(s))))))
 # What every package's result depends on besides its own inputs: the host's
 # compiler, the external toolchain's compiler and C library (toolchain-external
 # copies it into the target), and SOURCE_DATE_EPOCH. Computed once per make run.
@@ -173,6 +179,7 @@ pkg-input-files = $(strip $(wildcard $($(1)_PKGDIR) $($(1)_INPUT_FILES) $($(1)_P
 define pkg-manifest-record
 P $(1)
 S $(call pkg-hash-string,$(1))
+K $($(1)_PKGDIR)
 F $(call pkg-input-files,$(1))
 D $(foreach d,$($(1)_FINAL_DEPENDENCIES),$(call UPPERCASE,$(d)))
 E
@@ -197,20 +204,40 @@ endef
 pkg-prepare-ppd = $(SCRIPTS)/ppd-prepare $(PER_PACKAGE_DIR) $($(1)_NAME) $($(1)_FINAL_DEPENDENCIES)
 
 pkg-run-hooks = $(foreach h,$($(1)),$(call $(h))$(sep))
+
+# libtool archives (.la) record the absolute directory a library was installed
+# in, which is another package's per-package directory by the time anything
+# reads them, and libtool links fine without them: an infrastructure that
+# installs with libtool adds this to its install hooks. It looks only at what
+# the step installed into the package's own trees.
+define pkg-remove-la-files
+	for d in $(STAGING_DIR) $(TARGET_DIR) $(HOST_DIR); do \
+		[ -d "$$d" ] || continue; \
+		find "$$d" -name '*.la' -type f -newer $(@D)/.stamp_built -print -delete; \
+	done
+endef
 # One progress line per step on the terminal (make prints it as the step starts),
 # the same line in the package log.
 # A package with FOO_QUIET = YES (the virtual "toolchain") stays off the terminal.
 pkg-progress = $(if $(filter YES,$($(1)_QUIET)),,$(info >>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2)))echo '>>> $(strip $($(1)_NAME) $($(1)_VERSION)) $(2)'
 
-# A step's recipe: progress, pre hooks, commands, post hooks, stamp.
-# pkg-step <PREFIX>,<Progress text>,<CMDS variable suffix>,<HOOKS infix>
+# Every step's recipe: progress, the framework's own preparation for the
+# step (if any), pre hooks, the package's commands, post hooks, stamp.
+# pkg-step <PREFIX>,<Progress text>,<CMDS variable suffix>,<HOOKS infix>[,<preparation>]
 define pkg-step
 	$(call pkg-progress,$(1),$(2))
+	$(5)
 	$(call pkg-run-hooks,$(1)_PRE_$(4)_HOOKS)
 	$($(1)_$(3))
 	$(call pkg-run-hooks,$(1)_POST_$(4)_HOOKS)
 	touch $@
 endef
+
+# The extract step starts from an empty build directory (its log and a restore
+# stamp stay) and checks the downloads again; the configure step gets the
+# package's per-package directories, seeded with its dependencies' trees.
+pkg-extract-prepare = mkdir -p $(@D) && find $(@D) -mindepth 1 -maxdepth 1 ! -name smartos-build.log \
+	! -name $(notdir $($(1)_STAMP_RESTORED)) -exec rm -rf {} +$(sep)$(call pkg-dl-recheck,$(1))
 
 # --- artifact cache ------------------------------------------------------------------------
 # With SMARTOS_ARTIFACT_CACHE=y a package is either built (extract ... install,
@@ -341,28 +368,13 @@ $($(2)_STAMP_INSTALLED): private .SHELLFLAGS := $($(2)_LOG) $(1) install -c
 # rewritten in the shared download directory with the same content does not
 # rebuild the package.
 $($(2)_STAMP_EXTRACTED): | $($(2)_DL_FILES)
-	$$(call pkg-progress,$(2),Extracting)
-	mkdir -p $$(@D) && find $$(@D) -mindepth 1 -maxdepth 1 ! -name smartos-build.log ! -name $$(notdir $($(2)_STAMP_RESTORED)) -exec rm -rf {} +
-	$$(call pkg-dl-recheck,$(2))
-	$$(call pkg-run-hooks,$(2)_PRE_EXTRACT_HOOKS)
-	$$($(2)_EXTRACT_CMDS)
-	$$(call pkg-run-hooks,$(2)_POST_EXTRACT_HOOKS)
-	touch $$@
+	$$(call pkg-step,$(2),Extracting,EXTRACT_CMDS,EXTRACT,$$(call pkg-extract-prepare,$(2)))
 
 $($(2)_STAMP_PATCHED): $($(2)_STAMP_EXTRACTED)
-	$$(call pkg-progress,$(2),Patching)
-	$$(call pkg-run-hooks,$(2)_PRE_PATCH_HOOKS)
-	$$(call pkg-apply-patches,$(2))
-	$$(call pkg-run-hooks,$(2)_POST_PATCH_HOOKS)
-	touch $$@
+	$$(call pkg-step,$(2),Patching,PATCH_CMDS,PATCH)
 
 $($(2)_STAMP_CONFIGURED): $($(2)_STAMP_PATCHED) | $(foreach d,$($(2)_FINAL_DEPENDENCIES),$($(call UPPERCASE,$(d))_STAMP_INSTALLED))
-	$$(call pkg-progress,$(2),Configuring)
-	$$(call pkg-prepare-ppd,$(2))
-	$$(call pkg-run-hooks,$(2)_PRE_CONFIGURE_HOOKS)
-	$$($(2)_CONFIGURE_CMDS)
-	$$(call pkg-run-hooks,$(2)_POST_CONFIGURE_HOOKS)
-	touch $$@
+	$$(call pkg-step,$(2),Configuring,CONFIGURE_CMDS,CONFIGURE,$$(call pkg-prepare-ppd,$(2)))
 
 $($(2)_STAMP_BUILT): $($(2)_STAMP_CONFIGURED)
 	$$(call pkg-step,$(2),Building,BUILD_CMDS,BUILD)

@@ -22,6 +22,9 @@
 # keeps the build directory (no rebuild from scratch for the new input hash).
 ################################################################################
 
+PKG_HASHED_VARS_kconfig := $(PKG_HASHED_VARS_generic) KCONFIG_FILE KCONFIG_FRAGMENT_FILES \
+	KCONFIG_DEFCONFIG KCONFIG_OPTS KCONFIG_RESOLVE KCONFIG_DOTCONFIG
+
 kconfig-package = $(call register-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir),target,kconfig)
 
 define kconfig-configure

@@ -13,6 +13,8 @@
 # them, so modules are built with the very compiler and flags of the kernel.
 KERNEL_MODULE_MAKE_FLAGS = $(or $(LINUX_MAKE_OPTS),$(KERNEL_MAKE_FLAGS))
 
+PKG_HASHED_VARS_kernel-module := $(PKG_HASHED_VARS_generic) MODULE_SUBDIRS MODULE_MAKE_OPTS
+
 kernel-module = $(call register-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir),target,kernel-module)
 
 define kernel-module-build

@@ -26,11 +26,4 @@ define GMP_EMPTY_DOC_DIR
 endef
 GMP_POST_EXTRACT_HOOKS += GMP_EMPTY_DOC_DIR
 
-# libtool archives name /usr/lib/... paths of the staging directory as if they
-# were the build machine's: remove them (the static library is enough).
-define GMP_REMOVE_LA
-	rm -f $(STAGING_DIR)/usr/lib/libgmp.la
-endef
-GMP_POST_INSTALL_STAGING_HOOKS += GMP_REMOVE_LA
-
 $(eval $(autotools-package))

@@ -18,11 +18,4 @@ MPC_CONF_OPTS = --disable-shared --enable-static --with-pic
 MPC_MAKE_OPTS = MAKEINFO=true
 MPC_INSTALL_OPTS = MAKEINFO=true install
 
-# libtool archives name /usr/lib/... paths of the staging directory as if they
-# were the build machine's: remove them (the static library is enough).
-define MPC_REMOVE_LA
-	rm -f $(STAGING_DIR)/usr/lib/libmpc.la
-endef
-MPC_POST_INSTALL_STAGING_HOOKS += MPC_REMOVE_LA
-
 $(eval $(autotools-package))

@@ -18,11 +18,4 @@ MPFR_CONF_OPTS = --disable-shared --enable-static --with-pic
 MPFR_MAKE_OPTS = MAKEINFO=true
 MPFR_INSTALL_OPTS = MAKEINFO=true install
 
-# libtool archives name /usr/lib/... paths of the staging directory as if they
-# were the build machine's: remove them (the static library is enough).
-define MPFR_REMOVE_LA
-	rm -f $(STAGING_DIR)/usr/lib/libmpfr.la
-endef
-MPFR_POST_INSTALL_STAGING_HOOKS += MPFR_REMOVE_LA
-
 $(eval $(autotools-package))

@@ -1,0 +1,132 @@
+# shellcheck shell=bash
+# Framework tests: the root file system and images: image types, the ELF check, the makedevs table tool.
+# Sourced by run-tests (helpers in lib.sh); each test_* runs in a process of its own.
+
+test_rootfs_images() {
+	new_tree images
+	simple_pkg alpha 1.0
+	mkdir -p "$SCRATCH/images/overlay/etc"
+	echo "from the overlay" >"$SCRATCH/images/overlay/etc/motd"
+	printf '%s\n' '/usr/share/alpha.txt f 4755 0 0 - - - - -' '/dev/ttyS0 c 620 0 5 4 64 - - -' >"$SCRATCH/images/perms"
+	cat >>"$T/package/alpha/alpha.mk" <<-'MK'
+		define ALPHA_USERS
+		daemon1 -1 daemons -1 = /home/daemon1 /bin/sh audio Daemon one
+		endef
+	MK
+	defconfig SMARTOS_PACKAGE_ALPHA=y SMARTOS_TARGET_ROOTFS_CPIO=y SMARTOS_TARGET_ROOTFS_EXT4=y \
+		'SMARTOS_TARGET_GENERIC_ROOT_PASSWD="s3cret"' \
+		"SMARTOS_ROOTFS_OVERLAY=\"$SCRATCH/images/overlay\"" \
+		"SMARTOS_ROOTFS_DEVICE_TABLE=\"support/images/device_table.txt $SCRATCH/images/perms\"" \
+		'SMARTOS_TARGET_GENERIC_HOSTNAME="tiny"'
+	mk || { fail "make failed: $(tail -n 20 "$OUT")"; return; }
+	local img=$T/output/images
+	tar -tvf "$img/rootfs.tar" >"$SCRATCH/images/tar.txt"
+	grep -q '^crw------- 0/0 *5,1 .* ./dev/console$' "$SCRATCH/images/tar.txt" || fail "no /dev/console 5,1 root-owned in rootfs.tar" || return
+	grep -q '^crw--w---- 0/5 *4,64 .* ./dev/ttyS0$' "$SCRATCH/images/tar.txt" || fail "no /dev/ttyS0 from the extra table" || return
+	grep -q '^-rwsr-xr-x 0/0 .* ./usr/share/alpha.txt$' "$SCRATCH/images/tar.txt" || fail "alpha.txt not 4755 root" || return
+	[ "$(tar -xOf "$img/rootfs.tar" ./etc/hostname)" = tiny ] || fail "hostname in rootfs.tar is not 'tiny'" || return
+	[ "$(tar -xOf "$img/rootfs.tar" ./etc/motd)" = "from the overlay" ] || fail "overlay file missing" || return
+	# Users: FOO_USERS and the root password.
+	tar -xOf "$img/rootfs.tar" ./etc/passwd | grep -q '^daemon1:x:1000:1000:Daemon one:/home/daemon1:/bin/sh$' ||
+		fail "daemon1 not in /etc/passwd: $(tar -xOf "$img/rootfs.tar" ./etc/passwd)" || return
+	tar -xOf "$img/rootfs.tar" ./etc/group | grep -q '^audio:x:[0-9]*:daemon1$' || fail "daemon1 not in group audio" || return
+	grep -q '^drwx------ 1000/1000 .* ./home/daemon1/$' "$SCRATCH/images/tar.txt" || fail "home of daemon1 not owned by 1000:1000" || return
+	local root_hash
+	root_hash=$(tar -xOf "$img/rootfs.tar" ./etc/shadow | awk -F: '$1 == "root" { print $2 }')
+	[ "$(openssl passwd -6 -salt "$(echo "$root_hash" | cut -d'$' -f3)" s3cret)" = "$root_hash" ] ||
+		fail "root's shadow hash '$root_hash' does not match the configured password" || return
+	(cd "$SCRATCH/images" && mkdir -p cpio && cd cpio && cpio -id --quiet <"$img/rootfs.cpio" 2>/dev/null)
+	[ -f "$SCRATCH/images/cpio/usr/share/alpha.txt" ] || fail "alpha.txt not in rootfs.cpio" || return
+	debugfs -R 'stat /dev/console' "$img/rootfs.ext4" 2>/dev/null | grep -q 'Type: character special' ||
+		fail "/dev/console is not a character device in rootfs.ext4" || return
+	debugfs -R 'cat /usr/share/alpha.txt' "$img/rootfs.ext4" 2>/dev/null | grep -q 'alpha 1.0' ||
+		fail "alpha.txt not in rootfs.ext4"
+}
+
+test_elf_check() {
+	new_tree elf
+	kconfig_add 'config SMARTOS_PACKAGE_HELLO
+	bool "hello"
+config SMARTOS_PACKAGE_HELLO_LIBM
+	bool "link with libm"'
+	mkdir -p "$SRC/hello"
+	cat >"$SRC/hello/hello.c" <<-'C'
+		#include <stdio.h>
+		int main(void) { puts("hello"); return 0; }
+	C
+	mkpkg hello <<-MK
+		HELLO_VERSION = 1
+		HELLO_SITE = $SRC/hello
+		HELLO_SITE_METHOD = local
+		define HELLO_BUILD_CMDS
+			\$(TARGET_CC) \$(TARGET_CFLAGS) -o \$(@D)/hello \$(@D)/hello.c \$(if \$(SMARTOS_PACKAGE_HELLO_LIBM),-Wl\$(comma)--no-as-needed -lm)
+		endef
+		define HELLO_INSTALL_TARGET_CMDS
+			install -D \$(@D)/hello \$(TARGET_DIR)/usr/bin/hello
+		endef
+		\$(eval \$(generic-package))
+	MK
+	# No C library in the target: the interpreter is missing.
+	defconfig SMARTOS_PACKAGE_HELLO=y
+	if mk; then fail "image step passed without an interpreter in the target"; return; fi
+	expect_contains "$OUT" "/usr/bin/hello: program interpreter /lib64/ld-linux-x86-64.so.2 is missing" || return
+	expect_contains "$OUT" "/usr/bin/hello: needs libc.so.6" || return
+	# With the glibc runtime it passes...
+	set_config SMARTOS_TEST_GLIBC y || return
+	mk || { fail "make with glibc failed: $(tail -n 20 "$OUT")"; return; }
+	# ...until the program needs a library the target lacks.
+	set_config SMARTOS_PACKAGE_HELLO_LIBM y || return
+	if mk; then fail "image step passed without libm in the target"; return; fi
+	expect_contains "$OUT" "/usr/bin/hello: needs libm.so.6, which is not in the target"
+}
+
+test_makedevs_tool() {
+	# support/makedevs built with the sanitizers and -Werror, run under fakeroot.
+	local d=$SCRATCH/makedevs tool=$SCRATCH/makedevs/makedevs
+	mkdir -p "$d/t/etc" "$d/t/usr/bin"
+	gcc -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
+		-o "$tool" "$TOP/support/makedevs/makedevs.c" 2>"$d/cc.out" || { fail "compile failed: $(cat "$d/cc.out")"; return; }
+	echo x >"$d/t/usr/bin/prog"
+	ln -s prog "$d/t/usr/bin/link"
+	printf 'root:x:0:0::/root:/bin/sh\nwww:x:33:33::/var/www:/bin/false\n' >"$d/t/etc/passwd"
+	printf 'root:x:0:\ntty:x:5:\nwww:x:33:\n' >"$d/t/etc/group"
+	cat >"$d/table" <<-'EOF'
+		# name	type	mode	uid	gid	major	minor	start	inc	count
+		/usr	r	755	0	0	-	-	-	-	-
+		/usr/bin/prog	f	4755	www	0	-	-	-	-	-
+		/var/www/data	d	750	www	www	-	-	-	-	-
+		/dev/ttyS	c	620	0	tty	4	64	0	1	4
+		/dev/sda	b	660	0	0	8	0	-	-	-
+		/run/fifo	p	600	33	0	-	-	-	-	-
+	EOF
+	# stat inside the same fakeroot session sees what the images would record.
+	# shellcheck disable=SC2016 # expanded by that inner shell
+	ASAN_OPTIONS=verify_asan_link_order=0 fakeroot -- sh -c '
+		"$1" "$2/t" "$2/table" || exit 1
+		cd "$2/t" && stat -c "%n %F %a %u:%g %t:%T" usr/bin/prog var/www/data dev/ttyS0 dev/ttyS3 dev/sda run/fifo
+	' sh "$tool" "$d" >"$d/stat.out" 2>&1 || { fail "makedevs failed: $(cat "$d/stat.out")"; return; }
+	local want
+	want=$(printf '%s\n' 'usr/bin/prog regular file 4755 33:0 0:0' 'var/www/data directory 750 33:33 0:0' \
+		'dev/ttyS0 character special file 620 0:5 4:40' 'dev/ttyS3 character special file 620 0:5 4:43' \
+		'dev/sda block special file 660 0:0 8:0' 'run/fifo fifo 600 33:0 0:0')
+	[ "$(cat "$d/stat.out")" = "$want" ] || fail "expected:$(printf '\n%s' "$want")$(printf '\n')got:$(printf '\n'; cat "$d/stat.out")" || return
+	[ ! -e "$d/t/dev/ttyS4" ] || fail "count 4 made a fifth device" || return
+	# Errors name the table and line.
+	local bad
+	for bad in '/usr/bin/prog f 755 0 0 - - -|table:1: expected 10 fields' \
+		'/usr/bin/none f 755 0 0 - - - - -|table:1: /usr/bin/none is not a file in the target' \
+		'/usr/bin/link f 755 0 0 - - - - -|table:1: /usr/bin/link is a symlink' \
+		'/usr/bin/prog f 755 nobody 0 - - - - -|table:1: no user '"'nobody'"' in' \
+		'/usr/bin/prog f 9z9 0 0 - - - - -|table:1: mode '"'9z9'"' is not an octal mode' \
+		'/x/../../etc d 755 0 0 - - - - -|table:1: name '"'/x/../../etc'"' must not contain' \
+		'/dev/x q 600 0 0 - - - - -|table:1: type '"'q'"' is not one of f d r c b p'; do
+		printf '%s\n' "${bad%%|*}" >"$d/table"
+		if ASAN_OPTIONS=verify_asan_link_order=0 fakeroot -- "$tool" "$d/t" "$d/table" >"$d/err.out" 2>&1; then
+			fail "makedevs accepted: ${bad%%|*}"
+			return
+		fi
+		expect_contains "$d/err.out" "makedevs: $d/${bad#*|}" || return
+	done
+}
+
+TESTS+=(rootfs_images elf_check makedevs_tool)
