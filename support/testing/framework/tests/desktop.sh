@@ -1,18 +1,16 @@
-#!/bin/bash
-# Framework tests of the meson and cmake package infrastructures and of the
-# Debian source importer (support/scripts/pkg-import). Sourced by run-tests,
-# whose helpers (new_tree, mkpkg, kconfig_add, defconfig, mk, set_config,
-# fail, expect_*) they use; DESKTOP_TESTS lists them.
-# shellcheck shell=bash disable=SC2154,SC2034 # T, SRC, DL, OUT, SCRATCH, TOP: set by run-tests; DESKTOP_TESTS: read by it
+# shellcheck shell=bash
+# Framework tests: the meson and cmake package infrastructures with tiny local
+# packages, and the Debian source importer (support/scripts/pkg-import) on real
+# Debian 12 source packages.
+# Sourced by run-tests (helpers in lib.sh); each test_* runs in a process of its own.
 
-DESKTOP_TESTS=(meson_package cmake_package pkg_import)
 # The download directory the tests were started with (new_tree points
 # SMARTOS_DL_DIR at a scratch one): the importer test's Debian sources are
 # real and large enough to keep.
 DESKTOP_DL_DIR=${SMARTOS_DL_DIR:-$HOME/.cache/smart-os/dl}
 
 # full_toolchain: the test tree's toolchain-external with every tool of the
-# host's x86_64-linux-gnu- set (run-tests' own links only gcc): meson and
+# host's x86_64-linux-gnu- set (new_tree's links only gcc: meson and
 # cmake ask for g++, ar, nm, strip...), and the glibc runtime in the target.
 full_toolchain() {
 	mkpkg toolchain-external <<-'MK'
@@ -253,7 +251,7 @@ test_pkg_import() {
 	new_tree import
 	full_toolchain
 	export SMARTOS_DL_DIR=$DESKTOP_DL_DIR
-	local p infra want
+	local p want
 	declare -A want_infra=([expat]=cmake [libdrm]=meson [xxhash]=generic [freetype]=autotools
 		[fontconfig]=autotools)
 	for p in expat libdrm xxhash freetype fontconfig; do
@@ -292,3 +290,31 @@ test_pkg_import() {
 	done
 	mk legal-info || fail "make legal-info failed: $(tail -n 20 "$OUT")"
 }
+
+# The importer's errors name the package: one the archive does not have, a
+# folder that exists already, a name unusable as a package name.
+test_pkg_import_errors() {
+	new_tree import-errors
+	export SMARTOS_DL_DIR=$DESKTOP_DL_DIR
+	local out=$SCRATCH/import-errors.out
+	if "$TOP/support/scripts/pkg-import" --tree "$T" no-such-source-package >"$out" 2>&1; then
+		fail "pkg-import of a package the archive lacks succeeded"; return
+	fi
+	expect_contains "$out" "Debian source package no-such-source-package is not in the archive" || return
+	mkdir -p "$T/package/sl"
+	if "$TOP/support/scripts/pkg-import" --tree "$T" sl >"$out" 2>&1; then
+		fail "pkg-import over an existing package folder succeeded"; return
+	fi
+	expect_contains "$out" "$T/package/sl exists already (--force replaces it)" || return
+	if "$TOP/support/scripts/pkg-import" --tree "$T" --name Bad_Name sl >"$out" 2>&1; then
+		fail "pkg-import with an unusable name succeeded"; return
+	fi
+	expect_contains "$out" "'Bad_Name' is not usable as a package name" || return
+	# --dry-run writes nothing.
+	rmdir "$T/package/sl"
+	"$TOP/support/scripts/pkg-import" --tree "$T" --dry-run sl >"$out" 2>&1 || { fail "pkg-import --dry-run sl failed: $(tail -n 5 "$out")"; return; }
+	expect_contains "$out" "==> package/sl/sl.mk" || return
+	expect_no_file "$T/package/sl"
+}
+
+TESTS+=(meson_package cmake_package pkg_import pkg_import_errors)
