@@ -16,4 +16,10 @@ FREETYPE_INSTALL_STAGING = YES
 #   bzip2 (bzip2), libbrotli-dev (brotli), libpng-dev (libpng1.6), libx11-dev
 #   (libx11), zlib1g-dev (zlib), x11proto-core-dev (xorgproto)
 
+# Only what is packaged here: freetype's own copy of the zlib inflater, no
+# bzip2, libpng, HarfBuzz or Brotli (./configure would find the build
+# machine's through the host compiler's default paths otherwise).
+FREETYPE_CONF_OPTS = --without-zlib --without-bzip2 --without-png --without-harfbuzz \
+	--without-brotli --without-librsvg
+
 $(eval $(autotools-package))

@@ -271,12 +271,17 @@ test_pkg_import() {
 	grep -q "^FONTCONFIG_DEPENDENCIES = .*expat" "$T/package/fontconfig/fontconfig.mk" &&
 		grep -q "^FONTCONFIG_DEPENDENCIES = .*freetype" "$T/package/fontconfig/fontconfig.mk" ||
 		fail "fontconfig.mk: expected expat and freetype in FONTCONFIG_DEPENDENCIES: $(grep DEPENDENCIES "$T/package/fontconfig/fontconfig.mk")" || return
-	# Build them all, as written, into a root file system.
+	# Build them all as written. (Not into an image: what an imported package
+	# finds through the test toolchain's default paths, e.g. the build
+	# machine's libpng for freetype, is for the person reviewing it to turn off.)
 	defconfig SMARTOS_PACKAGE_LIBDRM=y SMARTOS_PACKAGE_XXHASH=y SMARTOS_PACKAGE_FONTCONFIG=y || return
-	mk || { fail "make failed: $(tail -n 30 "$OUT")"; return; }
-	for f in usr/lib/libexpat.so.1 usr/lib/libdrm.so.2 usr/bin/xxhsum \
-		usr/lib/libfreetype.so.6 usr/lib/libfontconfig.so.1 usr/bin/fc-list; do
-		expect_file "$T/output/target/$f" || return
+	mk libdrm xxhash fontconfig || { fail "make failed: $(tail -n 30 "$OUT")"; return; }
+	local ppd=$T/output/per-package
+	for f in libdrm/target/usr/lib/libdrm.so.2 xxhash/target/usr/bin/xxhsum \
+		fontconfig/target/usr/lib/libexpat.so.1 fontconfig/target/usr/lib/libfreetype.so.6 \
+		fontconfig/target/usr/lib/libfontconfig.so.1 fontconfig/target/usr/bin/fc-list \
+		fontconfig/staging/usr/lib/pkgconfig/fontconfig.pc; do
+		expect_file "$ppd/$f" || return
 	done
 	# The hashes are those of the files: the .orig tarballs in the download
 	# directory, and (make legal-info checks them again) the licence files.
