@@ -119,6 +119,8 @@ $(KCONFIG_AUTOCONFIG): $(SMARTOS_CONFIG) $(SMARTOS_EXTERNAL_KCONFIG) | $(KCONFIG
 
 include package/pkg-generic.mk
 include package/pkg-autotools.mk
+include package/pkg-meson.mk
+include package/pkg-cmake.mk
 include package/pkg-kconfig.mk
 include package/pkg-kernel-module.mk
 # The toolchain, then every package: toolchain/*/, linux/, boot/*/, package/*/.

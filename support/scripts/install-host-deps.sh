@@ -10,6 +10,9 @@ packages=(
 	libelf-dev libssl-dev libncurses-dev ccache kmod openssl
 	# the internal toolchain's gcc links the host's gmp, mpfr and mpc (docs/toolchain.md)
 	libgmp-dev libmpfr-dev libmpc-dev
+	# meson-package and cmake-package (package/pkg-meson.mk, pkg-cmake.mk);
+	# gperf for fontconfig
+	meson ninja-build cmake gperf
 	# distributed compilation (SMARTOS_DISTCC and its test)
 	distcc
 	# downloads and archives
