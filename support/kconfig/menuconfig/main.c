@@ -36,6 +36,7 @@ struct mc_app {
 	char *shown_name;   /* the file name in the title: the last one saved or loaded */
 	struct mc_row *rows;
 	char **texts;
+	int *hot; /* byte offset of each row's hotkey in its text, -1 if none */
 	size_t n_rows;
 	enum button button;
 	char status[512];
@@ -57,6 +58,7 @@ static void free_rows(struct mc_app *a)
 	for (size_t i = 0; i < a->n_rows; i++)
 		free(a->texts[i]);
 	free(a->texts);
+	free(a->hot);
 	free(a->rows);
 	a->texts = NULL;
 	a->rows = NULL;
@@ -70,8 +72,9 @@ static void refresh_rows(struct mc_app *a)
 	free_rows(a);
 	a->n_rows = mc_rows_build(a->kc, v->menu, a->show_all, &a->rows);
 	a->texts = mc_xmalloc((a->n_rows + 1) * sizeof(*a->texts));
+	a->hot = mc_xmalloc((a->n_rows + 1) * sizeof(*a->hot));
 	for (size_t i = 0; i < a->n_rows; i++)
-		a->texts[i] = mc_row_text(a->kc, &a->rows[i], in_choice(a));
+		a->texts[i] = mc_row_text(a->kc, &a->rows[i], in_choice(a), &a->hot[i]);
 	v->list.n = (int)a->n_rows;
 	for (size_t i = 0; i < a->n_rows; i++)
 		if (a->rows[i].node == v->cur)
@@ -96,9 +99,10 @@ static void status(struct mc_app *a, bool err, const char *fmt, ...)
 	a->status_err = err;
 }
 
-static const char *row_text(void *arg, int i, enum mc_attr *attr)
+static const char *row_text(void *arg, int i, enum mc_attr *attr, int *hot)
 {
 	struct mc_app *a = arg;
+	*hot = a->hot[i];
 	if (a->rows[i].hidden)
 		*attr = MC_HIDDEN;
 	return a->texts[i];
@@ -238,8 +242,10 @@ static void set_tri(struct mc_app *a, struct kc_sym *s, enum kc_tri v)
 {
 	if (kc_sym_type(s) != KC_BOOLEAN && kc_sym_type(s) != KC_TRISTATE)
 		return;
-	if (kc_sym_tri(a->kc, s) == v)
-		return;
+	/*
+	 * Set even when the value would not change: like the kernel's, `y` on a `-*-` entry
+	 * records a user value, which the .config keeps once the selecting option goes away.
+	 */
 	if (!kc_sym_set_tri(a->kc, s, v))
 		explain_refusal(a, s, v);
 }
@@ -288,6 +294,13 @@ static void edit_value(struct mc_app *a, struct kc_sym *s, const struct kc_menu 
 	free(v);
 }
 
+/* The why view; a change set that made a value editable goes on to its dialog. */
+static void why(struct mc_app *a, struct kc_sym *s, const struct kc_menu *m)
+{
+	if (mc_why(a->kc, s) == MC_WHY_EDIT && kc_sym_visible(a->kc, s) != KC_NO)
+		edit_value(a, s, m);
+}
+
 static void push(struct mc_app *a, const struct kc_menu *m)
 {
 	if (a->depth >= MAX_DEPTH)
@@ -312,7 +325,7 @@ static void select_row(struct mc_app *a)
 		return;
 	struct kc_sym *s = kc_menu_sym(r->node);
 	if (r->hidden && s) {
-		mc_why(a->kc, s);
+		why(a, s, r->node);
 		return;
 	}
 	if (in_choice(a) && s && kc_sym_is_choice_value(s)) {
@@ -410,16 +423,20 @@ static void jump_to(struct mc_app *a, const struct kc_menu *m)
 	}
 }
 
-/* Letters jump to the next entry whose prompt starts with them, as the kernel's hotkeys. */
+/*
+ * Letters jump to the next entry whose hotkey (rows.c: mc_hotkey, drawn highlighted) is that
+ * letter, cycling through the menu, as the kernel's menuconfig does.
+ */
 static bool hotkey(struct mc_app *a, int k)
 {
-	if (k >= 128 || !isalnum(k))
+	if (k >= 128 || !isalpha(k))
 		return false;
 	struct view *v = top(a);
 	for (int step = 1; step <= (int)a->n_rows; step++) {
 		int i = (v->list.cur + step) % (int)a->n_rows;
 		const char *p = kc_menu_prompt(a->rows[i].node);
-		if (p && tolower((unsigned char)p[0]) == tolower(k)) {
+		int h = p ? mc_hotkey(p) : -1;
+		if (h >= 0 && tolower((unsigned char)p[h]) == tolower(k)) {
 			v->list.cur = i;
 			return true;
 		}
@@ -510,9 +527,6 @@ static void handle_key(struct mc_app *a, int k, bool *leave)
 	case MC_KEY(KEY_ENTER):
 		do_button(a, a->button, leave);
 		return;
-	case 's':
-		select_row(a);
-		return;
 	case ' ':
 		if (s && in_choice(a) && kc_sym_is_choice_value(s))
 			select_row(a);
@@ -555,9 +569,16 @@ static void handle_key(struct mc_app *a, int k, bool *leave)
 	case 'w':
 	case 'W':
 		if (s)
-			mc_why(a->kc, s);
+			why(a, s, r->node);
 		else
 			status(a, true, "This entry has no symbol to explain.");
+		return;
+	case 'u':
+	case 'U':
+		if (mc_undo(a->kc))
+			status(a, false, "%s", _("The last change set was undone."));
+		else
+			status(a, true, "%s", _("There is no change set to undo."));
 		return;
 	case 'S':
 		save_as(a);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* rows.c - the lines of one menu: which entries are listed and how each one reads. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,23 @@ size_t mc_rows_build(struct kc_ctx *kc, const struct kc_menu *menu, bool show_al
 	return r.n;
 }
 
+int mc_hotkey(const char *prompt)
+{
+	int paren = 0;
+
+	for (int i = 0; prompt[i]; i++) {
+		unsigned char c = (unsigned char)prompt[i];
+
+		if (strchr("<[(", c))
+			paren++;
+		else if (strchr(">])", c) && paren)
+			paren--;
+		else if (!paren && c < 128 && isalpha(c) && !strchr(MC_COMMAND_LETTERS, tolower(c)))
+			return i;
+	}
+	return -1;
+}
+
 /* A submenu with nothing to show reads "----" instead of "--->", as in the kernel's. */
 static bool has_shown_child(struct kc_ctx *kc, const struct kc_menu *m)
 {
@@ -146,7 +164,16 @@ static void add_indent(struct mc_buf *b, int depth)
 		mc_buf_add(b, "  ");
 }
 
-char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice)
+/* Add the prompt, noting where its hotkey lands in the row. */
+static void add_prompt(struct mc_buf *b, const char *prompt, int *hot)
+{
+	int h = mc_hotkey(prompt);
+
+	*hot = h < 0 ? -1 : (int)b->len + h;
+	mc_buf_add(b, "%s", prompt);
+}
+
+char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice, int *hot)
 {
 	struct mc_buf b = {0};
 	const struct kc_menu *m = r->node;
@@ -157,12 +184,15 @@ char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice)
 	case KC_M_COMMENT:
 		mc_buf_add(&b, "    ");
 		add_indent(&b, r->depth);
-		mc_buf_add(&b, "*** %s ***", prompt);
+		mc_buf_add(&b, "*** ");
+		add_prompt(&b, prompt, hot);
+		mc_buf_add(&b, " ***");
 		break;
 	case KC_M_MENU:
 		mc_buf_add(&b, "    ");
 		add_indent(&b, r->depth);
-		mc_buf_add(&b, "%s%s", prompt, arrow(kc, m));
+		add_prompt(&b, prompt, hot);
+		mc_buf_add(&b, "%s", arrow(kc, m));
 		break;
 	case KC_M_CHOICE: {
 		if (s && kc_sym_type(s) == KC_TRISTATE)
@@ -172,15 +202,16 @@ char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice)
 		add_indent(&b, r->depth);
 		struct kc_sym *sel = s ? kc_choice_selected(kc, s) : NULL;
 		const struct kc_menu *sm = sel ? kc_sym_menu(sel) : NULL;
+		add_prompt(&b, prompt, hot);
 		if (sm)
-			mc_buf_add(&b, "%s (%s)  --->", prompt, mc_node_label(sm));
-		else
-			mc_buf_add(&b, "%s  --->", prompt);
+			mc_buf_add(&b, " (%s)", mc_node_label(sm));
+		mc_buf_add(&b, "  --->");
 		break;
 	}
 	default:
 		if (!s) {
-			mc_buf_add(&b, "    %s", prompt);
+			mc_buf_add(&b, "    ");
+			add_prompt(&b, prompt, hot);
 			break;
 		}
 		struct kc_sym *ch = kc_sym_choice(s);
@@ -193,7 +224,7 @@ char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice)
 			add_value_prefix(&b, kc, s);
 		}
 		add_indent(&b, r->depth);
-		mc_buf_add(&b, "%s", prompt);
+		add_prompt(&b, prompt, hot);
 		if (!kc_sym_has_value(s) && !r->hidden)
 			mc_buf_add(&b, " (NEW)");
 		if (mc_node_opens(m))

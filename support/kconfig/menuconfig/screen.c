@@ -27,6 +27,7 @@ int mc_term_check(void);
 static struct {
 	mc_paint_fn fn;
 	void *arg;
+	mc_summary_fn summary;
 } painters[MAX_PAINTERS];
 static int n_painters;
 static bool started;
@@ -134,6 +135,10 @@ static attr_t attr_of(enum mc_attr a)
 		return color ? COLOR_PAIR(4) | A_BOLD : A_BOLD;
 	case MC_BUTTON:
 		return A_BOLD;
+	case MC_HOTKEY:
+		return (color ? COLOR_PAIR(4) : A_NORMAL) | A_BOLD | A_UNDERLINE;
+	case MC_SELECTED_HOTKEY:
+		return (color ? COLOR_PAIR(5) : A_REVERSE) | A_BOLD | A_UNDERLINE;
 	case MC_NORMAL:
 		break;
 	}
@@ -310,6 +315,7 @@ int mc_screen_init(void)
 		init_pair(2, COLOR_WHITE, COLOR_BLUE);
 		init_pair(3, COLOR_CYAN, -1);
 		init_pair(4, COLOR_RED, -1);
+		init_pair(5, COLOR_YELLOW, COLOR_BLUE);
 	}
 	return 0;
 }
@@ -369,8 +375,51 @@ void mc_push_painter(mc_paint_fn fn, void *arg)
 	if (n_painters < MAX_PAINTERS) {
 		painters[n_painters].fn = fn;
 		painters[n_painters].arg = arg;
+		painters[n_painters].summary = NULL;
 	}
 	n_painters++;
+}
+
+void mc_set_summary(mc_summary_fn fn)
+{
+	if (n_painters > 0 && n_painters <= MAX_PAINTERS)
+		painters[n_painters - 1].summary = fn;
+}
+
+/* Draw text wrapped to the terminal's width from line y on; returns the line after it. */
+static int put_wrapped(int y, const char *text, enum mc_attr a)
+{
+	size_t n;
+	char **lines = mc_wrap(text, COLS, &n);
+
+	for (size_t i = 0; i < n; i++)
+		mc_put(y++, 0, lines[i], COLS, a);
+	mc_lines_free(lines);
+	return y;
+}
+
+/*
+ * A terminal below the minimum size cannot show the frames, but a dialog may be waiting for an
+ * answer (a blind Enter would answer it): show the topmost dialog's own words, wrapped to
+ * whatever room there is, under the notice.
+ */
+static void paint_too_small(void)
+{
+	char msg[256];
+	int y = 0;
+
+	snprintf(msg, sizeof(msg), _("Terminal too small (%dx%d): menuconfig needs at least %dx%d."),
+		 COLS, LINES, MIN_COLS, MIN_ROWS);
+	y = put_wrapped(y, msg, MC_BUTTON);
+	for (int i = (n_painters < MAX_PAINTERS ? n_painters : MAX_PAINTERS) - 1; i >= 0; i--) {
+		if (!painters[i].summary)
+			continue;
+		char *text = painters[i].summary(painters[i].arg);
+		put_wrapped(y + 1, text, MC_NORMAL);
+		free(text);
+		return;
+	}
+	put_wrapped(y, _("Enlarge the window, or press Esc Esc to leave."), MC_NORMAL);
 }
 
 void mc_pop_painter(void)
@@ -384,12 +433,7 @@ void mc_redraw(void)
 	erase();
 	curs_set(0);
 	if (mc_too_small()) {
-		char msg[128];
-		snprintf(msg, sizeof(msg),
-			 "Terminal too small (%dx%d): menuconfig needs at least %dx%d.", COLS,
-			 LINES, MIN_COLS, MIN_ROWS);
-		mvaddnstr(0, 0, msg, COLS);
-		mvaddnstr(1, 0, "Enlarge the window, or press Esc Esc to leave.", COLS);
+		paint_too_small();
 	} else {
 		int n = n_painters < MAX_PAINTERS ? n_painters : MAX_PAINTERS;
 		for (int i = 0; i < n; i++)

@@ -87,10 +87,11 @@ static void collect(struct kc_ctx *kc, const struct kc_menu *menu, const struct 
 	}
 }
 
-static const char *hit_text(void *arg, int i, enum mc_attr *a)
+static const char *hit_text(void *arg, int i, enum mc_attr *a, int *hot)
 {
 	struct results *r = arg;
 	(void)a;
+	(void)hot;
 	return r->h->lines[i];
 }
 
@@ -127,16 +128,13 @@ static const char *need_text(void *arg, const char *text)
 
 const struct kc_menu *mc_search(struct kc_ctx *kc)
 {
-	static char *last;
 	const struct kc_menu *jump = NULL;
 	char *q = mc_input("Search Configuration Parameter",
 			   "Enter part of a symbol name or prompt, or a regular expression "
 			   "(case-insensitive; a leading CONFIG_ prefix is ignored).",
-			   last, need_text, NULL);
+			   NULL, need_text, NULL);
 	if (!q)
 		return NULL;
-	free(last);
-	last = mc_xstrdup(q);
 
 	struct matcher mt = {.text = strip_prefix(kc, q)};
 	mt.is_re = regcomp(&mt.re, mt.text, REG_EXTENDED | REG_ICASE | REG_NOSUB) == 0;
@@ -169,7 +167,7 @@ const struct kc_menu *mc_search(struct kc_ctx *kc)
 				mc_textview(mc_node_label(m), d, NULL);
 				free(d);
 			} else if ((k == 'w' || k == 'W') && kc_menu_sym(m)) {
-				if (mc_why(kc, kc_menu_sym(m))) {
+				if (mc_why(kc, kc_menu_sym(m)) != MC_WHY_NONE) {
 					free(h.lines[r.list.cur]);
 					h.lines[r.list.cur] = hit_line(kc, m);
 				}

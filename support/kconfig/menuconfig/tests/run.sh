@@ -343,7 +343,7 @@ test_help_details() {
 	wait_for "Type:       bool"
 	wait_for "Value:      y"
 	wait_for "Set by:     a default: default y (Kconfig:10)"
-	wait_for "Selected or implied by:"
+	wait_for "Selected by:"
 	wait_for "SELECTOR  [= n]   (SELECTOR = n)"
 	wait_for "Prompt:     Feature A"
 	wait_for "Defined at: Kconfig:8"
