@@ -185,7 +185,13 @@ defconfig: | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--alldefconfig)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 
-menuconfig nconfig: | kconfig-mtools $(KCONFIG_DIR)
+# The kernel's second full-screen front end (nconfig) has no counterpart here: say so
+# rather than run something else under its name.
+nconfig:
+	@echo "ERROR: nconfig is not provided by smart-os; use 'make menuconfig' (the same keys as the kernel's menuconfig)." >&2
+	@exit 1
+
+menuconfig: | kconfig-mtools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_MCONF),)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 

@@ -507,14 +507,22 @@ static bool make_compare(struct solver *sv, struct expr *e, bool truth, int dept
 
 	if (e->type < E_EQUAL || e->type > E_GEQ)
 		return false;
-	if (l->flags & S_CONST) {
+	/* an undefined name (`3`, `"x86"` unquoted) is a constant whose value is its name */
+	if (!(l->flags & S_CONST) && l->type == KC_UNKNOWN && r->type != KC_UNKNOWN) {
+		struct kc_sym *t = l;
+
+		l = r;
+		r = t;
+		op = mirror_cmp(op);
+	} else if (l->flags & S_CONST) {
 		struct kc_sym *t = l;
 
 		l = r;
 		r = t;
 		op = mirror_cmp(op);
 	}
-	if ((l->flags & S_CONST) || !(r->flags & S_CONST))
+	if ((l->flags & S_CONST) || l->type == KC_UNKNOWN ||
+	    (!(r->flags & S_CONST) && r->type != KC_UNKNOWN))
 		return false; /* two symbols compared: out of scope */
 	sym_calc_value(kc, r);
 	if (is_tri(l)) {

@@ -23,7 +23,7 @@ char *mc_location(struct kc_ctx *kc, const struct kc_menu *m, const char *sep)
 		chain[n++] = p;
 	for (int i = n - 1; i >= 0; i--) {
 		const char *label =
-		    kc_menu_kind(chain[i]) == KC_M_ROOT ? kc_mainmenu(kc) : mc_node_label(chain[i]);
+		    kc_menu_kind(chain[i]) == KC_M_ROOT ? mc_tr(kc_mainmenu(kc)) : mc_node_label(chain[i]);
 		mc_buf_add(&b, "%s%s", i == n - 1 ? "" : sep, label);
 	}
 	return mc_buf_take(&b);
@@ -219,7 +219,7 @@ char *mc_details(struct kc_ctx *kc, const struct kc_menu *m)
 {
 	struct mc_buf b = {0};
 	struct kc_sym *s = kc_menu_sym(m);
-	const char *prompt = kc_menu_prompt(m);
+	const char *prompt = mc_prompt(m);
 	const char *help = kc_menu_help(m);
 
 	if (s)

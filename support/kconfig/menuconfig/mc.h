@@ -27,6 +27,7 @@
 #include "../kconfig.h"
 
 /* menuconfig's own words are translated with gettext (domain "smartos-mconf"). */
+#define MC_TEXTDOMAIN "smartos-mconf"
 #define _(s) gettext(s)
 #define N_(s) (s)
 
@@ -48,6 +49,11 @@ enum mc_attr {
 	MC_SELECTED_HOTKEY,
 };
 
+/*
+ * The locale: the user's language for our messages, UTF-8 decoding, the catalogues (ours and,
+ * when $KCONFIG_TEXTDOMAIN names one, the Kconfig prompts'). Called first thing in main().
+ */
+void mc_locale_init(void);
 /* Checks the terminal (cursor addressing etc.) and starts curses. On failure prints why. */
 int mc_screen_init(void);
 void mc_screen_end(void);
@@ -171,6 +177,11 @@ int mc_hotkey(const char *prompt);
 /* The menu node a row opens as a submenu, NULL if none. */
 bool mc_node_opens(const struct kc_menu *m);
 const char *mc_node_label(const struct kc_menu *m);
+/* A menu node's prompt in the user's language (the Kconfig prompts' catalogue), or NULL. */
+const char *mc_prompt(const struct kc_menu *m);
+/* Any Kconfig text (the main menu's title) through the same catalogue. */
+const char *mc_tr(const char *text);
+void mc_set_prompt_domain(const char *domain);
 
 /* value.c: why `text` is refused for s, naming the allowed range of an int/hex. */
 void mc_refusal(struct kc_ctx *kc, struct kc_sym *s, const char *text, char *msg, size_t n);

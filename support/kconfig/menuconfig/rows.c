@@ -37,14 +37,31 @@ bool mc_node_opens(const struct kc_menu *m)
 	}
 }
 
+static const char *prompt_domain;
+
+void mc_set_prompt_domain(const char *domain)
+{
+	prompt_domain = domain;
+}
+
+const char *mc_tr(const char *text)
+{
+	return text && *text && prompt_domain ? dgettext(prompt_domain, text) : text;
+}
+
+const char *mc_prompt(const struct kc_menu *m)
+{
+	return mc_tr(kc_menu_prompt(m));
+}
+
 const char *mc_node_label(const struct kc_menu *m)
 {
-	const char *p = kc_menu_prompt(m);
+	const char *p = mc_prompt(m);
 	if (p)
 		return p;
 	struct kc_sym *s = kc_menu_sym(m);
 	const char *name = s ? kc_sym_name(s) : NULL;
-	return name ? name : "(no prompt)";
+	return name ? name : _("(no prompt)");
 }
 
 /*

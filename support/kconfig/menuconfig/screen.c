@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include <curses.h>
@@ -282,24 +284,78 @@ bool mc_too_small(void)
 	return LINES < MIN_ROWS || COLS < MIN_COLS;
 }
 
-/* Kconfig files are UTF-8: make sure the C library decodes them as such. */
-static void set_utf8_locale(void)
+/* Where the compiled catalogues are: beside the program (build tree), else MC_LOCALEDIR. */
+#ifndef MC_LOCALEDIR
+#define MC_LOCALEDIR "/usr/local/share/locale"
+#endif
+static const char *locale_dir(void)
 {
-	setlocale(LC_ALL, "");
+	static char dir[4096];
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof(dir) - 16);
+	struct stat st;
+
+	if (getenv("MCONF_LOCALEDIR") && *getenv("MCONF_LOCALEDIR"))
+		return getenv("MCONF_LOCALEDIR");
+	if (n > 0) {
+		dir[n] = '\0';
+		char *slash = strrchr(dir, '/');
+		if (slash) {
+			strcpy(slash, "/locale");
+			if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+				return dir;
+		}
+	}
+	return MC_LOCALEDIR;
+}
+
+/*
+ * The user's locale picks the language of our messages (LANG=zh_CN.UTF-8: Chinese). Kconfig
+ * files are UTF-8, so the C library must decode UTF-8 whatever the locale. When the user's
+ * locale is not installed on this machine, setlocale() fails: we still honour its language
+ * (through LANGUAGE) on top of C.UTF-8.
+ */
+static void set_locale(void)
+{
+	if (!setlocale(LC_ALL, "")) {
+		const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+		const char *lang = NULL;
+		for (size_t i = 0; i < 3 && !lang; i++)
+			if (getenv(names[i]) && *getenv(names[i]))
+				lang = getenv(names[i]);
+		if (lang && !(getenv("LANGUAGE") && *getenv("LANGUAGE"))) {
+			char buf[64];
+			snprintf(buf, sizeof(buf), "%.*s", (int)strcspn(lang, ".@"), lang);
+			setenv("LANGUAGE", buf, 1);
+		}
+		setlocale(LC_ALL, "C.UTF-8");
+	}
 	const char *cs = nl_langinfo(CODESET);
-	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
-		return;
-	if (!setlocale(LC_CTYPE, "C.UTF-8"))
-		setlocale(LC_CTYPE, "en_US.UTF-8");
+	if (!cs || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0))
+		if (!setlocale(LC_CTYPE, "C.UTF-8"))
+			setlocale(LC_CTYPE, "en_US.UTF-8");
+	const char *dir = locale_dir();
+	bindtextdomain(MC_TEXTDOMAIN, dir);
+	bind_textdomain_codeset(MC_TEXTDOMAIN, "UTF-8");
+	textdomain(MC_TEXTDOMAIN);
+	const char *kd = getenv("KCONFIG_TEXTDOMAIN");
+	if (kd && *kd) {
+		bindtextdomain(kd, dir);
+		bind_textdomain_codeset(kd, "UTF-8");
+		mc_set_prompt_domain(kd);
+	}
+}
+
+void mc_locale_init(void)
+{
+	set_locale();
 }
 
 int mc_screen_init(void)
 {
-	set_utf8_locale();
 	if (mc_term_check())
 		return -1;
 	if (!initscr()) {
-		fprintf(stderr, "mconf: cannot initialise the terminal\n");
+		fprintf(stderr, "%s", _("mconf: cannot initialise the terminal\n"));
 		return -1;
 	}
 	started = true;

@@ -56,7 +56,7 @@ static bool num_range(struct kc_ctx *kc, struct kc_sym *s, long long *lo, long l
 
 void mc_refusal(struct kc_ctx *kc, struct kc_sym *s, const char *text, char *msg, size_t n)
 {
-	const char *name = kc_sym_name(s) ? kc_sym_name(s) : "this option";
+	const char *name = kc_sym_name(s) ? kc_sym_name(s) : _("this option");
 	enum kc_type t = kc_sym_type(s);
 	long long lo, hi;
 
@@ -64,17 +64,19 @@ void mc_refusal(struct kc_ctx *kc, struct kc_sym *s, const char *text, char *msg
 		if (t == KC_HEX)
 			snprintf(
 			    msg, n,
-			    "\"%.40s\" is refused: %s takes a hex number from 0x%llx to 0x%llx.",
+			    _("\"%.40s\" is refused: %s takes a hex number from 0x%llx to 0x%llx."),
 			    text, name, (unsigned long long)lo, (unsigned long long)hi);
 		else
 			snprintf(msg, n,
-				 "\"%.40s\" is refused: %s takes a number from %lld to %lld.", text,
+				 _("\"%.40s\" is refused: %s takes a number from %lld to %lld."), text,
 				 name, lo, hi);
 	} else if (t == KC_INT || t == KC_HEX) {
-		snprintf(msg, n, "\"%.40s\" is refused: %s takes a %s number.", text, name,
-			 t == KC_HEX ? "hexadecimal" : "decimal");
+		snprintf(msg, n,
+			 t == KC_HEX ? _("\"%.40s\" is refused: %s takes a hexadecimal number.")
+				      : _("\"%.40s\" is refused: %s takes a decimal number."),
+			 text, name);
 	} else {
-		snprintf(msg, n, "\"%.40s\" is refused: not a valid %s value for %s.", text,
+		snprintf(msg, n, _("\"%.40s\" is refused: not a valid %s value for %s."), text,
 			 kc_type_name(t), name);
 	}
 }
