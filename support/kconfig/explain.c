@@ -1022,7 +1022,7 @@ void kc_explain_print(struct kc_ctx *kc, const struct kc_explain *e, void *file)
 	FILE *f = file;
 	const struct kc_sym *s = e->sym;
 
-	fprintf(f, "%s%s=%s (%s)\n", kc->prefix, s->name, e->value, kc_type_name(s->type));
+	fprintf(f, "%s%s=%s (%s)\n", kc->prefix, s->name, e->value, sym_type_name(s->type));
 	if (s->menu)
 		fprintf(f, "  defined at %s:%d\n", s->menu->file->name, s->menu->lineno);
 	fprintf(f, "  value from: %s", origin_name(e->origin));

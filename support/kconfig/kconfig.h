@@ -77,9 +77,8 @@ void kc_free(struct kc_ctx *kc);
  */
 int kc_load(struct kc_ctx *kc, const char *file);
 
-/* Number of errors / warnings reported so far. */
+/* Number of errors reported so far. */
 int kc_error_count(const struct kc_ctx *kc);
-int kc_warning_count(const struct kc_ctx *kc);
 
 /* The symbol prefix in use ("CONFIG_" unless $CONFIG_ is set, possibly to ""). */
 const char *kc_prefix(const struct kc_ctx *kc);
@@ -110,8 +109,6 @@ struct kc_sym *kc_menu_sym(const struct kc_menu *m);
 const char *kc_menu_help(const struct kc_menu *m);
 /* true for `menuconfig` entries and `menu` blocks: shown as a submenu. */
 bool kc_menu_is_menu(const struct kc_menu *m);
-/* Visibility of the prompt right now (prompt's `if`, `depends on`, `visible if`). */
-enum kc_tri kc_menu_visible(const struct kc_ctx *kc, const struct kc_menu *m);
 /*
  * "Visible" in the kernel menuconfig's sense: the node or one of its children can
  * be shown. Front ends use this to decide whether to list the node at all.

@@ -308,7 +308,21 @@ static enum tok lex_assign_val(struct lexer *lx)
 	return T_EOF; /* handled by the caller like INITIAL's EOF */
 }
 
-/* First-stage lexer: one raw token. */
+/*
+ * lex_raw reads one token as the kernel's flex scanner would, because the parser's error
+ * messages and line numbers must match the kernel's byte for byte.
+ *
+ * The end of a buffer is not the end of input: a sourced file returns to its parent, and
+ * the end of every file first yields an end of line (with a warning when the file lacked its
+ * final newline), so a statement cut off by the end of a file is closed the same way in
+ * every file. Comments, blanks and escaped newlines are skipped but still counted, since
+ * the line of the statement's first token is what messages report. Words are looked up as
+ * keywords only when they hold no `$`: a word with a reference is macro-expanded first, and
+ * what it expands to is always a plain word, never a keyword, as in the kernel; an empty
+ * expansion vanishes. Operators are one or two characters. Anything else (a NUL byte
+ * included) is warned about and skipped rather than ending the file, so a stray byte cannot
+ * silently drop the rest of a tree.
+ */
 static enum tok lex_raw(struct lexer *lx)
 {
 	struct kc_ctx *kc = lx->kc;

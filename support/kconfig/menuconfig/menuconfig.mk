@@ -27,7 +27,7 @@ $(O)/mconf: $(MC_OBJS) $(KCONFIG_LIB)
 all: $(O)/mconf
 mconf: $(O)/mconf
 
-check-menuconfig: $(O)/mconf $(O)/conf
+check-menuconfig: $(O)/mconf $(O)/conf $(PO_MOS)
 	$(MC_DIR)/tests/run.sh $(O)/mconf $(O)/conf
 
 bench-menuconfig: $(O)/mconf

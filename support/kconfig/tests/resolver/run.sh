@@ -20,6 +20,9 @@ usage: ${0##*/} --lib LIBKCONFIG_A [--list FILE] [--workdir DIR] [--kernel-src D
   --include DIR     where kconfig.h is (default: support/kconfig)
   --list FILE       the symbols (default: linux-x86_64-symbols.txt beside this script)
   --pick SEED       print 200 symbols drawn with SEED and exit
+  --name NAME       work in WORKDIR/resolver-NAME (default: resolver), so that two
+                    libraries can be measured side by side
+  --jobs N          the kernel's conf checks run N at a time (default: 2)
 EOF2
 	exit 2
 }
@@ -35,6 +38,8 @@ WORKDIR=$DEFAULT_WORKDIR
 # shellcheck disable=SC2034 # read by lib.sh
 KERNEL_SRC=
 PICK=
+NAME=
+JOBS=2
 ARCH=x86_64
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -44,6 +49,8 @@ while [ $# -gt 0 ]; do
 	--workdir) WORKDIR=${2?}; shift 2 ;;
 	--kernel-src) KERNEL_SRC=${2?}; shift 2 ;;
 	--pick) PICK=${2?}; shift 2 ;;
+	--name) NAME=-${2?}; shift 2 ;;
+	--jobs) JOBS=${2?}; shift 2 ;;
 	-h | --help) usage ;;
 	*) echo "${0##*/}: unknown argument: $1" >&2; usage ;;
 	esac
@@ -55,7 +62,7 @@ mkdir -p "$WORKDIR"
 ensure_kernel_src
 ensure_oracle
 
-work=$WORKDIR/resolver
+work=$WORKDIR/resolver$NAME
 rm -rf "$work"
 mkdir -p "$work/start" "$work/found"
 cc -std=c11 -O2 -Wall -Wextra -Werror -I"$INCLUDE" -o "$work/resolve_share" \
@@ -74,27 +81,30 @@ replay "$ARCH" olddefconfig "$work/start" "$work/resolve_share" \
 	"env RESOLVE_MODE=run RESOLVE_LIST=$LIST RESOLVE_OUT=$work/found" >"$work/results.txt" ||
 	die "resolve_share failed (see $work/results.txt)"
 
-passed=0
-failed=0
-while read -r what sym _; do
-	[ "$what" = found ] || continue
-	odir=$work/check/$sym
+# check SYMBOL: the kernel's conf --olddefconfig on the resolved .config; prints
+# "ok SYMBOL" or the difference.
+check() {
+	local sym=$1 odir=$work/check/$1
 	mkdir -p "$odir"
 	cp "$work/found/$sym.config" "$odir/.config"
-	replay "$ARCH" olddefconfig "$odir" "$ORACLE_CONF" >"$odir/stdout" 2>"$odir/stderr" || {
+	if ! replay "$ARCH" olddefconfig "$odir" "$ORACLE_CONF" >"$odir/stdout" 2>"$odir/stderr"; then
 		echo "FAIL $sym: the kernel's conf failed (see $odir)"
-		failed=$((failed + 1))
-		continue
-	}
-	if cmp -s "$work/found/$sym.config" "$odir/.config"; then
-		passed=$((passed + 1))
+	elif cmp -s "$work/found/$sym.config" "$odir/.config"; then
+		echo "ok $sym"
 		rm -rf "$odir"
 	else
 		echo "FAIL $sym: the kernel's conf --olddefconfig changes the resolved .config:"
 		diff "$work/found/$sym.config" "$odir/.config" | sed 's/^/    /' | head -n 20
-		failed=$((failed + 1))
 	fi
-done <"$work/results.txt"
-tail -n 1 "$work/results.txt"
+}
+export -f check replay
+export work ARCH ORACLE_CONF ORACLE_DIR KERNEL_SRC WORKDIR CONFORMANCE_DIR
+# shellcheck disable=SC2016 # $1 is the inner shell's
+awk '$1 == "found" { print $2 }' "$work/results.txt" |
+	xargs -r -P "$JOBS" -I{} bash -c 'check "$1"' _ {} >"$work/checks.txt"
+grep -v '^ok ' "$work/checks.txt" || true
+grep '^share ' "$work/results.txt"
+passed=$(grep -c '^ok ' "$work/checks.txt" || true)
+failed=$(grep -c '^FAIL ' "$work/checks.txt" || true)
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
