@@ -977,6 +977,11 @@ int kc_explain(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *out)
 		struct kc_resolution r;
 
 		kc_resolve(kc, s, is_tri(s) ? KC_GOAL_YES : KC_GOAL_VISIBLE, &r);
+		/* a tristate that cannot be y (`depends on m`, a module-only parent): m is the best */
+		if (!r.found && s->type == KC_TRISTATE && kc->modules_val != KC_NO) {
+			kc_resolution_free(&r);
+			kc_resolve(kc, s, KC_GOAL_MOD, &r);
+		}
 		out->solvable = r.found;
 		/* dependencies were assigned before their dependents: keep that order */
 		out->changes = r.changes;

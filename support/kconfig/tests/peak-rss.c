@@ -6,6 +6,8 @@
  * conf's children (the compiler probes of the kernel's Kconfig) are larger than conf, so
  * this is how conf's own figure is measured.
  */
+#define _DEFAULT_SOURCE
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
