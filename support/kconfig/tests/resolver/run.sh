@@ -3,7 +3,8 @@
 # are off and cannot be set directly (drawn once with a seed, kept beside this
 # script), the share for which `kc_explain` finds a change set; every found set,
 # applied and written as a .config, is then given to the kernel's own
-# `conf --olddefconfig`, which must leave it byte for byte unchanged.
+# olddefconfig (its kconfig code, see oracle_batch.c), which must leave it byte
+# for byte unchanged.
 #
 # The configuration starts from the kernel's `make ARCH=x86_64 defconfig`; every
 # program runs with the environment kbuild gives conf (see ../conformance).
@@ -22,7 +23,6 @@ usage: ${0##*/} --lib LIBKCONFIG_A [--list FILE] [--workdir DIR] [--kernel-src D
   --pick SEED       print 200 symbols drawn with SEED and exit
   --name NAME       work in WORKDIR/resolver-NAME (default: resolver), so that two
                     libraries can be measured side by side
-  --jobs N          the kernel's conf checks run N at a time (default: 2)
 EOF2
 	exit 2
 }
@@ -39,7 +39,6 @@ WORKDIR=$DEFAULT_WORKDIR
 KERNEL_SRC=
 PICK=
 NAME=
-JOBS=2
 ARCH=x86_64
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -50,7 +49,6 @@ while [ $# -gt 0 ]; do
 	--kernel-src) KERNEL_SRC=${2?}; shift 2 ;;
 	--pick) PICK=${2?}; shift 2 ;;
 	--name) NAME=-${2?}; shift 2 ;;
-	--jobs) JOBS=${2?}; shift 2 ;;
 	-h | --help) usage ;;
 	*) echo "${0##*/}: unknown argument: $1" >&2; usage ;;
 	esac
@@ -81,30 +79,32 @@ replay "$ARCH" olddefconfig "$work/start" "$work/resolve_share" \
 	"env RESOLVE_MODE=run RESOLVE_LIST=$LIST RESOLVE_OUT=$work/found" >"$work/results.txt" ||
 	die "resolve_share failed (see $work/results.txt)"
 
-# check SYMBOL: the kernel's conf --olddefconfig on the resolved .config; prints
-# "ok SYMBOL" or the difference.
-check() {
-	local sym=$1 odir=$work/check/$1
-	mkdir -p "$odir"
-	cp "$work/found/$sym.config" "$odir/.config"
-	if ! replay "$ARCH" olddefconfig "$odir" "$ORACLE_CONF" >"$odir/stdout" 2>"$odir/stderr"; then
-		echo "FAIL $sym: the kernel's conf failed (see $odir)"
-	elif cmp -s "$work/found/$sym.config" "$odir/.config"; then
-		echo "ok $sym"
-		rm -rf "$odir"
+# The kernel's own olddefconfig on every resolved .config, in one process
+# (oracle_batch.c: the kernel's kconfig objects of the oracle build, parsed
+# once, conf_read + conf_write per file, as the kernel's conf does).
+kdir=$KERNEL_SRC/scripts/kconfig
+odir=$ORACLE_DIR/scripts/kconfig
+cc -O2 -I"$kdir" -I"$odir" -o "$work/oracle_batch" "$HERE/oracle_batch.c" \
+	"$odir/confdata.o" "$odir/expr.o" "$odir/lexer.lex.o" "$odir/menu.o" \
+	"$odir/parser.tab.o" "$odir/preprocess.o" "$odir/symbol.o" "$odir/util.o"
+awk -v d="$work/found" '$1 == "found" { print d "/" $2 ".config" }' "$work/results.txt" \
+	>"$work/found.list"
+mkdir -p "$work/check"
+cp "$work/start/.config" "$work/check/.config"
+replay "$ARCH" olddefconfig "$work/check" "$work/oracle_batch" \
+	"env ORACLE_BATCH_LIST=$work/found.list" >"$work/check/stdout" 2>"$work/check/stderr" ||
+	die "the kernel's kconfig failed on a resolved .config (see $work/check/stderr)"
+passed=0
+failed=0
+while read -r f; do
+	if cmp -s "$f" "$f.out"; then
+		passed=$((passed + 1))
 	else
-		echo "FAIL $sym: the kernel's conf --olddefconfig changes the resolved .config:"
-		diff "$work/found/$sym.config" "$odir/.config" | sed 's/^/    /' | head -n 20
+		echo "FAIL $(basename "$f" .config): the kernel's olddefconfig changes the resolved .config:"
+		diff "$f" "$f.out" | sed 's/^/    /' | head -n 20
+		failed=$((failed + 1))
 	fi
-}
-export -f check replay
-export work ARCH ORACLE_CONF ORACLE_DIR KERNEL_SRC WORKDIR CONFORMANCE_DIR
-# shellcheck disable=SC2016 # $1 is the inner shell's
-awk '$1 == "found" { print $2 }' "$work/results.txt" |
-	xargs -r -P "$JOBS" -I{} bash -c 'check "$1"' _ {} >"$work/checks.txt"
-grep -v '^ok ' "$work/checks.txt" || true
+done <"$work/found.list"
 grep '^share ' "$work/results.txt"
-passed=$(grep -c '^ok ' "$work/checks.txt" || true)
-failed=$(grep -c '^FAIL ' "$work/checks.txt" || true)
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
