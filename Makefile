@@ -191,8 +191,9 @@ nconfig:
 	@echo "ERROR: nconfig is not provided by smart-os; use 'make menuconfig' (the same keys as the kernel's menuconfig)." >&2
 	@exit 1
 
+# KCONFIG_TEXTDOMAIN: the catalogue of our Kconfig prompts (LANG=zh_CN.UTF-8 shows them in Chinese).
 menuconfig: | kconfig-mtools $(KCONFIG_DIR)
-	$(call run-kconfig,$(KCONFIG_MCONF),)
+	$(call run-kconfig,env KCONFIG_TEXTDOMAIN=smartos-kconfig $(KCONFIG_MCONF),)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 
 # savedefconfig writes back to the defconfig the .config came from, or DEFCONFIG=.
