@@ -11,6 +11,9 @@
 # Ends with "N passed, M failed" (passed: a set was found and the kernel's conf
 # keeps it; failed: a found set the kernel's conf changes); the share is printed
 # before it.  --pick prints a new list instead (seeded) and exits.
+# It replays the conformance harness's recording of kbuild's calls: don't run
+# it while the harness (make check-kconfig) works in the same work dir, which
+# records them anew.
 set -eu -o pipefail
 
 usage() {
