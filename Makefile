@@ -20,7 +20,7 @@ MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
 .SUFFIXES:
 
 # Targets that never need a .config (or the package .mk files).
-NOCONFIG_TARGETS := help list-defconfigs menuconfig oldconfig olddefconfig \
+NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconfig \
 	syncconfig savedefconfig allnoconfig alldefconfig allyesconfig defconfig \
 	%_defconfig clean distclean check check-kconfig check-framework check-runtime check-long \
 	check-cache check-reproducible bench-cache bench-framework \
@@ -203,8 +203,15 @@ defconfig: | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--alldefconfig)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 
+# The kernel's second full-screen front end (nconfig) has no counterpart here: say so
+# rather than run something else under its name.
+nconfig:
+	@echo "ERROR: nconfig is not provided by smart-os; use 'make menuconfig' (the same keys as the kernel's menuconfig)." >&2
+	@exit 1
+
+# KCONFIG_TEXTDOMAIN: the catalogue of our Kconfig prompts (LANG=zh_CN.UTF-8 shows them in Chinese).
 menuconfig: | kconfig-mtools $(KCONFIG_DIR)
-	$(call run-kconfig,$(KCONFIG_MCONF),)
+	$(call run-kconfig,env KCONFIG_TEXTDOMAIN=smartos-kconfig $(KCONFIG_MCONF),)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 
 # savedefconfig writes back to the defconfig the .config came from, or DEFCONFIG=.

@@ -665,7 +665,7 @@ static int read_allconfig(struct conf *c)
 	if (!name)
 		return 0;
 	if (strcmp(name, "") && strcmp(name, "1")) {
-		if (conf_read_simple(kc, name, DEF_USER)) {
+		if (kc_merge_config(kc, name)) {
 			fprintf(stderr, "*** Can't read seed configuration \"%s\"!\n", name);
 			return -1;
 		}
@@ -688,7 +688,7 @@ static int read_allconfig(struct conf *c)
 		name = "allrandom.config";
 		break;
 	}
-	if (conf_read_simple(kc, name, DEF_USER) && conf_read_simple(kc, "all.config", DEF_USER)) {
+	if (kc_merge_config(kc, name) && kc_merge_config(kc, "all.config")) {
 		fprintf(stderr,
 			"*** KCONFIG_ALLCONFIG set, but no \"%s\" or \"all.config\" file found\n",
 			name);
@@ -755,7 +755,7 @@ static int conf_main(int ac, char **av)
 
 	switch (c->mode) {
 	case defconfig:
-		if (conf_read(kc, defconfig_file)) {
+		if (kc_read_config(kc, defconfig_file)) {
 			fprintf(stderr, "***\n*** Can't find default configuration \"%s\"!\n***\n",
 				defconfig_file);
 			kc_free(kc);
@@ -773,7 +773,7 @@ static int conf_main(int ac, char **av)
 	case mod2yesconfig:
 	case mod2noconfig:
 	case explain:
-		conf_read(kc, NULL);
+		kc_read_config(kc, NULL);
 		break;
 	case allnoconfig:
 	case allyesconfig:

@@ -548,6 +548,51 @@ static struct kc_menu *next_menu(struct kc_menu *m)
 	return NULL;
 }
 
+/* Copy src to dst; 0, or -1 (dst removed) on any error, also when src does not exist. */
+static int copy_file(const char *src, const char *dst)
+{
+	FILE *in = fopen(src, "rb"), *out;
+	char buf[65536];
+	size_t n;
+	int rc = 0;
+
+	if (!in)
+		return -1;
+	out = fopen(dst, "wb");
+	if (!out) {
+		fclose(in);
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			rc = -1;
+	if (ferror(in))
+		rc = -1;
+	fclose(in);
+	if (fclose(out))
+		rc = -1;
+	if (rc)
+		unlink(dst);
+	return rc;
+}
+
+static void keep_old(const char *name)
+{
+	size_t n = strlen(name);
+	char *old = xmalloc(n + 5), *tmp = xmalloc(n + 9);
+
+	sprintf(old, "%s.old", name);
+	sprintf(tmp, "%s.old.tmp", name);
+	unlink(tmp);
+	if (link(name, tmp) == 0 || copy_file(name, tmp) == 0) {
+		if (rename(tmp, old))
+			unlink(tmp);
+	}
+	free(old);
+	free(tmp);
+}
+
+
 int kc_write_config(struct kc_ctx *kc, const char *name)
 {
 	char *tmpname = NULL;
@@ -635,11 +680,7 @@ int kc_write_config(struct kc_ctx *kc, const char *name)
 			kc->changed = false;
 			return 0;
 		}
-		char *old = xmalloc(strlen(name) + 5);
-
-		sprintf(old, "%s.old", name);
-		rename(name, old);
-		free(old);
+		keep_old(name);
 		if (rename(tmpname, name)) {
 			free(tmpname);
 			return 1;
@@ -651,6 +692,12 @@ int kc_write_config(struct kc_ctx *kc, const char *name)
 	return 0;
 }
 
+/*
+ * Keep the current file as NAME.old without ever leaving NAME missing (the kernel renames
+ * it away first, so a kill at that moment leaves no .config): a second link to it goes
+ * to a temporary name and is renamed over NAME.old; only then is the new file renamed
+ * over NAME. Where hard links are refused, the content is copied.
+ */
 int kc_write_defconfig(struct kc_ctx *kc, const char *filename)
 {
 	struct kc_menu *m;

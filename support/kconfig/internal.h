@@ -208,8 +208,6 @@ struct kc_ctx {
 	/* dependency check stack */
 	struct dep_stack *check_top;
 	char *depfile_dir; /* include/config/ while reading auto.conf */
-	/* explain scratch */
-	void *scratch;
 };
 
 /* diagnostics (util.c) */
@@ -277,6 +275,8 @@ struct prop *sym_get_default_prop(struct kc_ctx *kc, struct kc_sym *s);
 struct prop *sym_get_range_prop(struct kc_ctx *kc, struct kc_sym *s);
 struct kc_sym *prop_get_symbol(const struct prop *p);
 const char *prop_type_name(enum prop_type t);
+/* "bool", "tristate", "integer", ... as the kernel's messages name types */
+const char *sym_type_name(enum kc_type t);
 void set_all_choice_values(struct kc_ctx *kc, struct kc_sym *cs);
 int sym_check_all_deps(struct kc_ctx *kc);
 static inline bool sym_is_choice(const struct kc_sym *s)

@@ -42,7 +42,6 @@ void kc_free(struct kc_ctx *kc)
 	if (!kc)
 		return;
 	macro_free_all(kc);
-	free(kc->scratch);
 	arena_free(&kc->arena);
 	free(kc);
 }
@@ -83,10 +82,6 @@ int kc_error_count(const struct kc_ctx *kc)
 	return kc->errors;
 }
 
-int kc_warning_count(const struct kc_ctx *kc)
-{
-	return kc->warnings;
-}
 
 const char *kc_prefix(const struct kc_ctx *kc)
 {
@@ -151,16 +146,6 @@ bool kc_menu_is_menu(const struct kc_menu *m)
 	return m->prompt && m->prompt->type == P_MENU;
 }
 
-enum kc_tri kc_menu_visible(const struct kc_ctx *kc, const struct kc_menu *m)
-{
-	struct kc_ctx *k = (struct kc_ctx *)kc;
-
-	if (!m->prompt)
-		return KC_NO;
-	if (m->visibility && expr_calc_value(k, m->visibility) == KC_NO)
-		return KC_NO;
-	return expr_calc_value(k, m->prompt->visible.expr);
-}
 
 bool kc_menu_shown(const struct kc_ctx *kc, const struct kc_menu *m)
 {
@@ -225,20 +210,7 @@ enum kc_type kc_sym_type(const struct kc_sym *s)
 
 const char *kc_type_name(enum kc_type t)
 {
-	switch (t) {
-	case KC_BOOLEAN:
-		return "bool";
-	case KC_TRISTATE:
-		return "tristate";
-	case KC_INT:
-		return "integer";
-	case KC_HEX:
-		return "hex";
-	case KC_STRING:
-		return "string";
-	default:
-		return "unknown";
-	}
+	return sym_type_name(t);
 }
 
 bool kc_sym_is_choice(const struct kc_sym *s)

@@ -77,9 +77,8 @@ void kc_free(struct kc_ctx *kc);
  */
 int kc_load(struct kc_ctx *kc, const char *file);
 
-/* Number of errors / warnings reported so far. */
+/* Number of errors reported so far. */
 int kc_error_count(const struct kc_ctx *kc);
-int kc_warning_count(const struct kc_ctx *kc);
 
 /* The symbol prefix in use ("CONFIG_" unless $CONFIG_ is set, possibly to ""). */
 const char *kc_prefix(const struct kc_ctx *kc);
@@ -110,8 +109,6 @@ struct kc_sym *kc_menu_sym(const struct kc_menu *m);
 const char *kc_menu_help(const struct kc_menu *m);
 /* true for `menuconfig` entries and `menu` blocks: shown as a submenu. */
 bool kc_menu_is_menu(const struct kc_menu *m);
-/* Visibility of the prompt right now (prompt's `if`, `depends on`, `visible if`). */
-enum kc_tri kc_menu_visible(const struct kc_ctx *kc, const struct kc_menu *m);
 /*
  * "Visible" in the kernel menuconfig's sense: the node or one of its children can
  * be shown. Front ends use this to decide whether to list the node at all.
@@ -262,13 +259,69 @@ struct kc_explain {
 	 */
 	size_t n_visible_if;
 	struct kc_term *visible_if;
+	/* `select` / `imply` lines of the symbol ("FOO" or "FOO if BAR"), valued by their `if`. */
+	size_t n_selects, n_implies;
+	struct kc_term *selects, *implies;
+	/* The options implying it, with their values (they stay listed once it is set). */
+	size_t n_implied_by;
+	struct kc_term *implied_by;
+	/* The `range` in force for an int/hex symbol, as text; NULL if none. */
+	const char *range_min, *range_max;
 };
 
-/* Fill *out (caller-owned struct; release with kc_explain_free). 0 or -1 (OOM). */
+/*
+ * For a choice, `origin_sym` is the entry it picked (origin USER or DEFAULT), and there are
+ * no selectors and no change set: choices are neither selected nor enabled, their entries are.
+ * Fill *out (caller-owned struct; release with kc_explain_free). 0 or -1 (OOM).
+ */
 int kc_explain(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *out);
 void kc_explain_free(struct kc_explain *e);
 /* Print the explanation the way `conf --explain` does. */
 void kc_explain_print(struct kc_ctx *kc, const struct kc_explain *e, void *file /* FILE* */);
+
+/* ---- resolving: change sets that reach a goal (smart-os extension) -------------------- */
+
+enum kc_goal {
+	KC_GOAL_YES,	 /* the symbol becomes y */
+	KC_GOAL_MOD,	 /* the symbol becomes m (a tristate, with modules on) */
+	KC_GOAL_NO,	 /* the symbol becomes n, with whatever selects it */
+	KC_GOAL_VISIBLE, /* its prompt becomes visible (to edit a string/int/hex value) */
+};
+
+/* A value that changes when a change set is applied (what the user will see). */
+struct kc_effect {
+	struct kc_sym *sym;
+	const char *before, *after;
+};
+
+struct kc_resolution {
+	bool found; /* true also when the goal already holds (then nothing to change) */
+	/* user assignments, dependencies first, as kc_apply() takes them */
+	size_t n_changes;
+	struct kc_change *changes;
+	/* every symbol whose value they change, in symbol-table order */
+	size_t n_effects;
+	struct kc_effect *effects;
+};
+
+/*
+ * Search a change set that reaches `goal` for s: dependencies are enabled (`||`:
+ * the cheapest branch), blockers turned off (with what selects them), select-only
+ * symbols reached through an option that selects them, numeric and string
+ * comparisons given a value in range, choices switched. The search runs on the live
+ * configuration and rolls back; the set is verified by applying it afresh. The
+ * configuration is unchanged on return. 0, or -1 when out of memory.
+ */
+int kc_resolve(struct kc_ctx *kc, struct kc_sym *s, enum kc_goal goal, struct kc_resolution *out);
+void kc_resolution_free(struct kc_resolution *r);
+/* Apply assignments in order, retrying refused ones; returns how many hold. */
+size_t kc_apply(struct kc_ctx *kc, const struct kc_change *changes, size_t n);
+
+/* All user values, to go back to (undo). */
+struct kc_snapshot;
+struct kc_snapshot *kc_snapshot(struct kc_ctx *kc);
+void kc_restore(struct kc_ctx *kc, const struct kc_snapshot *snap);
+void kc_snapshot_free(struct kc_snapshot *snap);
 
 #ifdef __cplusplus
 }

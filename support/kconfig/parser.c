@@ -24,10 +24,20 @@ struct parser {
 	int depth; /* expression nesting, bounded so no input can exhaust the stack */
 	int terms; /* operands in the current expression, bounded for the same reason */
 	int blocks; /* nesting of menu/if/choice blocks, likewise */
+	/*
+	 * Tokens consumed since the last syntax error: like bison, a second error within
+	 * three tokens of the previous one is not reported again.
+	 */
+	int shifted;
+	bool limit_hit; /* a nesting limit was reported: once is enough */
 };
 
-#define MAX_EXPR_DEPTH 256
-#define MAX_BLOCK_DEPTH 1000
+/*
+ * Far above what real trees use (Linux: 7 levels of parentheses, 14 of blocks) and above
+ * what the kernel's bison stack (10000 entries) accepts; each is named when hit.
+ */
+#define MAX_EXPR_DEPTH 10000
+#define MAX_BLOCK_DEPTH 10000
 #define MAX_EXPR_TERMS 10000
 
 static enum tok peek(struct parser *p)
@@ -46,6 +56,7 @@ static enum tok peek(struct parser *p)
 static void consume(struct parser *p)
 {
 	p->have = false;
+	p->shifted++;
 }
 
 static bool accept(struct parser *p, enum tok t)
@@ -56,9 +67,13 @@ static bool accept(struct parser *p, enum tok t)
 	return true;
 }
 
+/*
+ * The file being read. After the last file's end (a statement cut short by an end of file
+ * without a newline) that is still the top file; the kernel says "<none>" there.
+ */
 static const char *curname(struct kc_ctx *kc)
 {
-	return kc->cur_file ? kc->cur_file->name : "<none>";
+	return kc->cur_file ? kc->cur_file->name : kc->top_file ? kc->top_file->name : "<none>";
 }
 
 /* A diagnostic located at the current file and line. */
@@ -111,6 +126,7 @@ static void syntax_error(struct parser *p, const char *what)
 	sb_printf(&b, "%s:%d: syntax error", curname(p->kc), p->kc->cur_lineno + 1);
 	kc_diag_raw(p->kc, KC_DIAG_ERROR, b.s);
 	sb_free(&b);
+	p->shifted = 0;
 	if (what)
 		perr(p, "%s", what);
 	while (peek(p) != T_EOL && peek(p) != T_EOF)
@@ -151,8 +167,16 @@ static struct expr *parse_primary(struct parser *p)
 	struct kc_sym *s;
 	struct expr *e;
 
-	if (p->depth > MAX_EXPR_DEPTH || ++p->terms > MAX_EXPR_TERMS)
-		return NULL; /* reported as a syntax error by the caller */
+	if (p->depth > MAX_EXPR_DEPTH ||
+	    (peek(p) != T_OPEN_PAREN && peek(p) != T_NOT && ++p->terms > MAX_EXPR_TERMS)) {
+		if (!p->limit_hit)
+			perr(p, p->depth > MAX_EXPR_DEPTH
+				    ? "expression nested deeper than %d levels (the engine's limit)"
+				    : "expression longer than %d operands (the engine's limit)",
+			     p->depth > MAX_EXPR_DEPTH ? MAX_EXPR_DEPTH : MAX_EXPR_TERMS);
+		p->limit_hit = true;
+		return NULL; /* then reported as a syntax error by the caller */
+	}
 	switch (peek(p)) {
 	case T_OPEN_PAREN:
 		consume(p);
@@ -493,7 +517,7 @@ static void parse_block(struct parser *p, enum block blk, bool in_choice, const 
 	enum tok t;
 
 	if (++p->blocks > MAX_BLOCK_DEPTH) {
-		perr(p, "blocks nested deeper than %d", MAX_BLOCK_DEPTH);
+		perr(p, "blocks nested deeper than %d levels (the engine's limit)", MAX_BLOCK_DEPTH);
 		p->stop = true;
 		p->have = true;
 		p->tok = T_EOF;
@@ -507,7 +531,7 @@ static void parse_block(struct parser *p, enum block blk, bool in_choice, const 
 
 		if (p->stop || kc->fatal)
 			return;
-		{
+		if (p->shifted >= 3) {
 			sb_printf(&b, "%s:%d: syntax error", curname(kc), kc->cur_lineno + 1);
 			kc_diag_raw(kc, KC_DIAG_ERROR, b.s);
 			sb_free(&b);
@@ -810,7 +834,7 @@ struct kc_file *kc_file_lookup(struct kc_ctx *kc, const char *name)
 
 int kc_parse(struct kc_ctx *kc, const char *file)
 {
-	struct parser p = {.kc = kc};
+	struct parser p = {.kc = kc, .shifted = 3};
 
 	p.lx.kc = kc;
 	if (!lex_open(&p.lx, file))

@@ -28,6 +28,8 @@ packages=(
 	openssh-client libcrypt-dev
 	# Kconfig engine tests: the kernel tree as oracle, fuzzing, sanitizers, leaks
 	linux-source-6.1 clang libclang-rt-14-dev valgrind
+	# menuconfig tests: the atomic save is checked by tracing mconf's renames
+	strace
 	# graphs and charts (graph-depends: dot; graph-build/graph-size: rsvg-convert)
 	graphviz librsvg2-bin
 )

@@ -20,14 +20,15 @@ $(MC_OBJDIR)/%.o: $(MC_DIR)/%.c $(MC_DIR)/mc.h $(MC_DIR)/../kconfig.h
 	@mkdir -p $(@D)
 	$(CC) $(MC_CFLAGS) $(CFLAGS) -D_GNU_SOURCE -I$(MC_DIR) $(MC_CURSES_CFLAGS) -c -o $@ $<
 
-$(O)/mconf: $(MC_OBJS) $(KCONFIG_LIB)
+# the translations are built with mconf, which finds them beside itself
+$(O)/mconf: $(MC_OBJS) $(KCONFIG_LIB) $(PO_MOS)
 	$(CC) $(LDFLAGS) -o $@ $(MC_OBJS) $(KCONFIG_LIB) $(MC_CURSES_LIBS)
 
 .PHONY: all mconf check-menuconfig bench-menuconfig
 all: $(O)/mconf
 mconf: $(O)/mconf
 
-check-menuconfig: $(O)/mconf $(O)/conf
+check-menuconfig: $(O)/mconf $(O)/conf $(PO_MOS)
 	$(MC_DIR)/tests/run.sh $(O)/mconf $(O)/conf
 
 bench-menuconfig: $(O)/mconf

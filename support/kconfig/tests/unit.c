@@ -389,6 +389,76 @@ static void test_prefix(void)
 	kc_free(kc);
 }
 
+/* true if r assigns `name` the value `value` */
+static bool assigns(const struct kc_resolution *r, const char *name, const char *value)
+{
+	for (size_t i = 0; i < r->n_changes; i++)
+		if (!strcmp(kc_sym_name(r->changes[i].sym), name) && !strcmp(r->changes[i].value, value))
+			return true;
+	return false;
+}
+
+static void test_resolve(void)
+{
+	static const char *const env[] = {NULL};
+	struct kc_resolution r;
+	struct kc_snapshot *snap;
+	struct kc_ctx *kc;
+
+	cur_test = "resolve";
+	kc = load("config MODULES\n\tbool \"m\"\n\tdefault y\n\tmodules\n"
+		  "config LIB\n\tbool\n"
+		  "config USER\n\tbool \"user\"\n\tselect LIB\n"
+		  "config NEEDS_LIB\n\tbool \"needs lib\"\n\tdepends on LIB\n"
+		  "config COUNT\n\tint \"count\"\n\trange 1 10\n\tdefault 2\n"
+		  "config BIG\n\tbool \"big\"\n\tdepends on COUNT > 3\n"
+		  "config BLOCK\n\tbool\n"
+		  "config FORCE\n\tbool \"force\"\n\tdefault y\n\tselect BLOCK\n"
+		  "config FREE\n\tbool \"free\"\n\tdepends on !BLOCK\n"
+		  "config NET\n\tbool \"net\"\n"
+		  "config HOST\n\tstring \"host\"\n\tdepends on NET\n"
+		  "config DRV\n\ttristate \"drv\"\n\tdefault y\n",
+		  env);
+	if (!kc)
+		return;
+	kc_resolve(kc, sym(kc, "NEEDS_LIB"), KC_GOAL_YES, &r);
+	CHECK(r.found && assigns(&r, "USER", "y") && assigns(&r, "NEEDS_LIB", "y"),
+	      "a select-only symbol is reached through its selector");
+	CHECK(r.n_effects == 3, "USER, LIB, NEEDS_LIB change, got %zu", r.n_effects);
+	kc_resolution_free(&r);
+	CHECK(kc_sym_tri(kc, sym(kc, "USER")) == KC_NO, "resolving changes nothing");
+
+	kc_resolve(kc, sym(kc, "BIG"), KC_GOAL_YES, &r);
+	CHECK(r.found && assigns(&r, "COUNT", "4"), "COUNT > 3 gets the value 4");
+	kc_resolution_free(&r);
+
+	kc_resolve(kc, sym(kc, "FREE"), KC_GOAL_YES, &r);
+	CHECK(r.found && assigns(&r, "FORCE", "n"), "the selector of the blocker goes off");
+	kc_resolution_free(&r);
+
+	kc_resolve(kc, sym(kc, "HOST"), KC_GOAL_VISIBLE, &r);
+	CHECK(r.found && assigns(&r, "NET", "y"), "a hidden string becomes editable");
+	kc_resolution_free(&r);
+
+	kc_resolve(kc, sym(kc, "LIB"), KC_GOAL_NO, &r);
+	CHECK(r.found, "an unselected symbol is already off");
+	kc_resolution_free(&r);
+	kc_resolve(kc, sym(kc, "BLOCK"), KC_GOAL_NO, &r);
+	CHECK(r.found && assigns(&r, "FORCE", "n"), "off with what selects it");
+	kc_resolution_free(&r);
+
+	kc_resolve(kc, sym(kc, "DRV"), KC_GOAL_MOD, &r);
+	CHECK(r.found && assigns(&r, "DRV", "m"), "as module");
+	snap = kc_snapshot(kc);
+	CHECK(kc_apply(kc, r.changes, r.n_changes) == r.n_changes, "the set applies");
+	CHECK(kc_sym_tri(kc, sym(kc, "DRV")) == KC_MOD, "DRV is m after applying");
+	kc_restore(kc, snap);
+	kc_snapshot_free(snap);
+	CHECK(kc_sym_tri(kc, sym(kc, "DRV")) == KC_YES, "the snapshot brings y back");
+	kc_resolution_free(&r);
+	kc_free(kc);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -404,6 +474,7 @@ int main(int argc, char **argv)
 	test_menu_tree();
 	test_explain();
 	test_explain_all_deps();
+	test_resolve();
 	test_diagnostics();
 	test_prefix();
 	{
