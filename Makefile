@@ -293,12 +293,15 @@ bench-framework:
 check-runtime:
 	$(CLEAN_MAKE_ENV) support/testing/runtime/run
 
-# The long suite (not part of check): the from-source toolchain, built with
-# smartos_qemu_defconfig from scratch (over an hour on two cores), gcc in
-# the guest. SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built output directory.
+# The long suite (not part of check): the framework tests that build real
+# source packages (the Debian importer's five), then the from-source
+# toolchain, built with smartos_qemu_defconfig from scratch (over an hour on
+# two cores), gcc in the guest. SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built
+# output directory.
 .PHONY: check-long
 check-long:
-	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_internal_toolchain
+	rc=0; $(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
+	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_internal_toolchain || rc=1; exit $$rc
 
 help:
 	cat support/scripts/help.txt

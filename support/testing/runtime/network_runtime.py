@@ -41,7 +41,7 @@ def shared_build():
         with open(build.log_path, "a") as log:
             build._make(DEFCONFIG, log=log)
             with open(config, "a") as f:
-                f.write(EXTRA_CONFIG)
+                f.write(EXTRA_CONFIG + "".join(line + "\n" for line in rt.run_wide_config()))
             build._make("olddefconfig", log=log)
     # The configuration is in place: run() only builds.
     build.reused = True

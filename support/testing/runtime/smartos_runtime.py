@@ -15,6 +15,12 @@ Environment:
                           defconfig) instead of a fresh temporary one
   SMARTOS_RUNTIME_KEEP    keep the temporary output dir after the tests
   SMARTOS_RUNTIME_JOBS    passed to make as -jN (default: make's default)
+  SMARTOS_RUNTIME_ARTIFACT_CACHE
+                          an artifact cache directory every build of the run
+                          uses (SMARTOS_ARTIFACT_CACHE=y): a package with the
+                          same input hash as in an earlier build of the run is
+                          restored, not built again. `run` makes a temporary
+                          one unless this is set; set to "" for none.
 """
 
 import os
@@ -50,7 +56,7 @@ class Build:
         olddefconfig), e.g. 'SMARTOS_PACKAGE_DROPBEAR=y'. Without OUTPUT_DIR,
         the dir $ENV_NAME names is reused, else a temporary one is made."""
         self.defconfig = defconfig
-        self.extra_config = list(extra_config)
+        self.extra_config = list(extra_config) + run_wide_config()
         self.reused = False
         self.temporary = False
         if output_dir is None:
@@ -115,6 +121,29 @@ class Build:
     def cleanup(self):
         if self.temporary and not os.environ.get("SMARTOS_RUNTIME_KEEP"):
             shutil.rmtree(self.output_dir, ignore_errors=True)
+
+
+def run_wide_config():
+    """.config lines every build of this run gets (the shared artifact
+    cache, see SMARTOS_RUNTIME_ARTIFACT_CACHE)."""
+    cache = os.environ.get("SMARTOS_RUNTIME_ARTIFACT_CACHE")
+    if not cache:
+        return []
+    return ["SMARTOS_ARTIFACT_CACHE=y",
+            'SMARTOS_ARTIFACT_CACHE_DIR="%s"' % os.path.abspath(cache)]
+
+
+def kernel_release(bzimage):
+    """The release (uname -r) a bzImage was built as: the boot protocol's
+    setup header holds, at 0x20e, the offset (from 0x200) of the version
+    string '<release> (<builder>) #<n> ...'."""
+    with open(bzimage, "rb") as f:
+        data = f.read(0x10000)
+    if data[0x202:0x206] != b"HdrS":
+        raise ValueError("%s: no Linux boot protocol header" % bzimage)
+    start = 0x200 + int.from_bytes(data[0x20e:0x210], "little")
+    end = data.index(b"\0", start)
+    return data[start:end].decode("ascii", "replace").split()[0]
 
 
 def build_for_module(defconfig, env_name="SMARTOS_RUNTIME_OUTPUT"):
