@@ -117,3 +117,89 @@ hardlink target/usr/share/stolen target/usr/share/s|hard link 'target/usr/share/
 }
 
 TESTS+=(artifact_cache_refuses_escapes)
+
+# wait_for FILE SECONDS: until FILE exists; fails after SECONDS.
+wait_for() {
+	local i
+	for ((i = 0; i < $2 * 5; i++)); do
+		[ -e "$1" ] && return 0
+		sleep 0.2
+	done
+	fail "$1 did not appear within $2 s"
+}
+
+# gone PID SECONDS: until process PID has ended; fails after SECONDS.
+gone() {
+	local i
+	for ((i = 0; i < $2 * 5; i++)); do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 0.2
+	done
+	fail "process $1 ($(ps -o args= -p "$1")) still runs $2 s later"
+}
+
+test_one_make_per_output_dir() {
+	# A second make in an output directory where one runs stops at once and
+	# names the first; killing the top make alone (SIGTERM, or SIGKILL) stops
+	# the inner make and the package's commands too.
+	new_tree lock
+	local d=$SCRATCH/lock top step sig
+	mkpkg slow <<-MK
+		SLOW_VERSION = 1
+		define SLOW_BUILD_CMDS
+			echo \$\$BASHPID > $d/step; while [ ! -e $d/go ]; do sleep 0.2; done
+		endef
+		\$(eval \$(generic-package))
+	MK
+	kconfig_add 'config SMARTOS_PACKAGE_SLOW
+	bool "slow"'
+	defconfig SMARTOS_PACKAGE_SLOW=y
+	# Whatever happens, what is still waiting ends with the test.
+	# shellcheck disable=SC2064 # $d is known now
+	trap "mkdir -p '$d' && touch '$d/go'" EXIT
+	setsid make -C "$T" --no-print-directory >"$d/first.out" 2>&1 &
+	top=$!
+	wait_for "$d/step" 120 || return
+	if mk show-info; then fail "a second make in the same output directory ran"; return; fi
+	expect_contains "$OUT" "ERROR: another make is running in $T/output: pid $top, user $(id -un), since " || return
+	expect_contains "$OUT" "make all (in $T)" || return
+	# Another output directory is free.
+	mk O="$d/out2" test_defconfig >/dev/null || { fail "make in another output directory failed: $(tail -n 5 "$OUT")"; return; }
+	touch "$d/go"
+	wait "$top" || { fail "the first make failed: $(tail -n 20 "$d/first.out")"; return; }
+	for sig in TERM KILL; do
+		rm -f "$d/go" "$d/step"
+		mk slow-dirclean >/dev/null
+		setsid make -C "$T" --no-print-directory >"$d/$sig.out" 2>&1 &
+		top=$!
+		wait_for "$d/step" 120 || return
+		step=$(cat "$d/step")
+		kill -"$sig" "$top"
+		wait "$top" 2>/dev/null || true
+		gone "$step" 20 || return
+		! pgrep -f -- "O=$T/output SMARTOS_NO_REEXEC=1" >/dev/null ||
+			fail "SIG$sig to the top make: the inner make still runs: $(pgrep -a -f -- "O=$T/output SMARTOS_NO_REEXEC=1")" || return
+		expect_no_file "$T/output/build/slow/.stamp_built" || return
+	done
+	# The lock is free again; the build finishes.
+	touch "$d/go"
+	mk || fail "make after the killed ones failed: $(tail -n 20 "$OUT")"
+}
+
+TESTS+=(one_make_per_output_dir)
+
+test_output_dir_with_space() {
+	# O= with a space is refused with a message that says so (make would split it).
+	new_tree space
+	simple_pkg alpha 1.0
+	defconfig SMARTOS_PACKAGE_ALPHA=y
+	local goal
+	for goal in test_defconfig all; do
+		if mk O="$SCRATCH/space/with space" "$goal"; then fail "make O='with space' $goal succeeded"; return; fi
+		expect_contains "$OUT" "O=\"$SCRATCH/space/with space\" contains a space: make cannot handle paths with spaces" || return
+	done
+	expect_no_file "$SCRATCH/space/with" || return
+	expect_no_file "$T/with"
+}
+
+TESTS+=(output_dir_with_space)
