@@ -138,6 +138,10 @@ include package/pkg-toolchain.mk
 include $(sort $(wildcard package/*/*.mk))
 # The external trees' packages and their own external.mk, tree by tree.
 include $(foreach d,$(SMARTOS_EXTERNAL_DIRS),$(sort $(wildcard $(d)/package/*/*.mk)) $(wildcard $(d)/external.mk))
+# Option values are checked before anything builds (CONFIG_CHECKS, package/Makefile.in).
+ifneq ($(shell $(SCRIPTS)/check-config $(SMARTOS_CONFIG) $(config-check-args) && echo ok),ok)
+$(error $(SMARTOS_CONFIG) has values that cannot work (above): change them with "make menuconfig")
+endif
 # All packages are known now: generate their rules, then the rootfs/image steps.
 $(eval $(pkg-generate-all))
 include package/pkg-rootfs.mk

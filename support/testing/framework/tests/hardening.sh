@@ -203,3 +203,41 @@ test_output_dir_with_space() {
 }
 
 TESTS+=(output_dir_with_space)
+
+test_bad_option_values_stop_before_building() {
+	# Values that would only fail at the image step, or break the file they are
+	# written into, stop make before any package builds, naming option and value.
+	new_tree values
+	simple_pkg alpha 1.0
+	defconfig SMARTOS_PACKAGE_ALPHA=y SMARTOS_TARGET_ROOTFS_EXT4=y
+	local c sym val reason
+	for c in \
+		'SMARTOS_TARGET_ROOTFS_EXT4_SIZE|abc|not a size' \
+		'SMARTOS_TARGET_ROOTFS_EXT4_SIZE|512K|too small' \
+		'SMARTOS_SOURCE_DATE_EPOCH|x|not a number of seconds since 1970-01-01' \
+		'SMARTOS_SOURCE_DATE_EPOCH|99999999999|after 2106-02-07' \
+		'SMARTOS_TARGET_GENERIC_HOSTNAME|a&b|not a host name' \
+		'SMARTOS_TARGET_GENERIC_HOSTNAME|a/b|not a host name' \
+		"SMARTOS_TARGET_GENERIC_HOSTNAME|it's|not a host name" \
+		'SMARTOS_TARGET_GENERIC_HOSTNAME|-node|not a host name' \
+		'SMARTOS_TARGET_ROOTFS_EXT4_LABEL|a-label-of-17-chr|longer than 16 bytes'; do
+		IFS='|' read -r sym val reason <<<"$c"
+		cp "$T/output/.config" "$SCRATCH/values/good.config"
+		set_config "$sym" "\"$val\"" || return
+		rm -f "$SCRATCH/build-order"
+		if mk; then fail "make passed with $sym=\"$val\""; return; fi
+		expect_contains "$OUT" "ERROR: $sym=\"$val\" in $T/output/.config: $reason" || return
+		expect_no_file "$SCRATCH/build-order" || return
+		expect_no_file "$T/output/build/alpha" || return
+		cp "$SCRATCH/values/good.config" "$T/output/.config"
+	done
+	# Good ones build.
+	set_config SMARTOS_TARGET_GENERIC_HOSTNAME '"node-1.example.org"' || return
+	set_config SMARTOS_TARGET_ROOTFS_EXT4_SIZE '"2M"' || return
+	set_config SMARTOS_SOURCE_DATE_EPOCH '"4294967295"' || return
+	mk || { fail "make with good values failed: $(tail -n 20 "$OUT")"; return; }
+	[ "$(tar -xOf "$T/output/images/rootfs.tar" ./etc/hostname)" = node-1.example.org ] ||
+		fail "hostname in rootfs.tar: $(tar -xOf "$T/output/images/rootfs.tar" ./etc/hostname)"
+}
+
+TESTS+=(bad_option_values_stop_before_building)
