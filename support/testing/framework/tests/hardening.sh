@@ -241,3 +241,41 @@ test_bad_option_values_stop_before_building() {
 }
 
 TESTS+=(bad_option_values_stop_before_building)
+
+test_root_password_hash() {
+	# The root password option takes a ready SHA-512 crypt hash as it is (make
+	# expands nothing in it), and clear text with "$" inside; a changed hash
+	# reaches the image; other "$" values are refused before anything builds.
+	new_tree passwd
+	simple_pkg alpha 1.0
+	local h1 h2 shadow
+	h1=$(openssl passwd -6 -salt saltsalt 'first pw')
+	h2=$(openssl passwd -6 -salt othersalt 'second pw')
+	defconfig SMARTOS_PACKAGE_ALPHA=y "SMARTOS_TARGET_GENERIC_ROOT_PASSWD=\"$h1\""
+	mk || { fail "build with a hash failed: $(tail -n 20 "$OUT")"; return; }
+	shadow=$(tar -xOf "$T/output/images/rootfs.tar" ./etc/shadow | awk -F: '$1 == "root" { print $2 }')
+	[ "$shadow" = "$h1" ] || fail "root's hash in /etc/shadow is '$shadow', expected '$h1'" || return
+	set_config SMARTOS_TARGET_GENERIC_ROOT_PASSWD "\"$h2\"" || return
+	mk || { fail "build with another hash failed: $(tail -n 20 "$OUT")"; return; }
+	shadow=$(tar -xOf "$T/output/images/rootfs.tar" ./etc/shadow | awk -F: '$1 == "root" { print $2 }')
+	[ "$shadow" = "$h2" ] || fail "after changing the hash /etc/shadow has '$shadow', expected '$h2'" || return
+	# Clear text with a "$" inside is hashed as written.
+	# shellcheck disable=SC2016 # no expansion wanted
+	set_config SMARTOS_TARGET_GENERIC_ROOT_PASSWD '"pa$word$(x)"' || return
+	mk || { fail "build with a clear text failed: $(tail -n 20 "$OUT")"; return; }
+	shadow=$(tar -xOf "$T/output/images/rootfs.tar" ./etc/shadow | awk -F: '$1 == "root" { print $2 }')
+	# shellcheck disable=SC2016 # no expansion wanted
+	[ "$(openssl passwd -6 -salt "$(echo "$shadow" | cut -d'$' -f3)" 'pa$word$(x)')" = "$shadow" ] ||
+		fail "root's hash '$shadow' is not that of 'pa\$word\$(x)'" || return
+	# Refused: yescrypt, MD5, doubled "$", a truncated hash.
+	local bad
+	# shellcheck disable=SC2016 # no expansion wanted
+	for bad in "$(openssl passwd -1 -salt abc x)|an MD5 hash" '$y$j9T$abc$def|a yescrypt hash' \
+		"${h1//\$/\$\$}|starts with \"\$\" but is not a SHA-256" "${h1:0:30}|starts with \"\$\" but is not a SHA-256"; do
+		set_config SMARTOS_TARGET_GENERIC_ROOT_PASSWD "\"${bad%|*}\"" || return
+		if mk; then fail "build passed with the root password '${bad%|*}'"; return; fi
+		expect_contains "$OUT" "ERROR: SMARTOS_TARGET_GENERIC_ROOT_PASSWD=(not shown) in $T/output/.config: ${bad#*|}" || return
+	done
+}
+
+TESTS+=(root_password_hash)
