@@ -279,3 +279,89 @@ test_root_password_hash() {
 }
 
 TESTS+=(root_password_hash)
+
+test_failure_report_shows_last_attempt() {
+	# A step that fails twice: its log keeps both attempts, each after a
+	# separator line, and the second failure report shows only the second.
+	new_tree attempts
+	kconfig_add 'config SMARTOS_PACKAGE_FLAKY
+	bool "flaky"'
+	mkpkg flaky <<-MK
+		FLAKY_VERSION = 1
+		define FLAKY_BUILD_CMDS
+			echo "compiling"
+			if [ -e $SCRATCH/attempts/once ]; then echo "error: reason of the second attempt"; false; fi
+			touch $SCRATCH/attempts/once; echo "error: reason of the first attempt"; false
+		endef
+		\$(eval \$(generic-package))
+	MK
+	defconfig SMARTOS_PACKAGE_FLAKY=y
+	if mk; then fail "first make succeeded"; return; fi
+	expect_contains "$OUT" "| error: reason of the first attempt" || return
+	if mk; then fail "second make succeeded"; return; fi
+	expect_contains "$OUT" "| error: reason of the second attempt" || return
+	expect_not_contains "$OUT" "reason of the first attempt" || return
+	expect_contains "$OUT" "| ======== flaky: build, attempt started " || return
+	local log=$T/output/build/flaky/smartos-build.log
+	expect_contains "$log" "reason of the first attempt" || return
+	[ "$(grep -c '^======== flaky: build, attempt started ' "$log")" = 2 ] ||
+		fail "expected two separators of the build step in $log: $(grep '^========' "$log")"
+}
+
+TESTS+=(failure_report_shows_last_attempt)
+
+test_stale_download_temps_removed() {
+	# A download killed with SIGKILL leaves its temporary file in the download
+	# directory; the next run removes it, and the apt directory's temporaries
+	# of killed runs, but not those another run still holds.
+	new_tree stale
+	local d=$SCRATCH/stale top holder
+	mkdir -p "$SRC/fifo-1"
+	echo fifo >"$SRC/fifo-1/fifo.txt"
+	tar -C "$SRC" -czf "$d/fifo-1.tar.gz" fifo-1
+	mkpkg fifo <<-MK
+		FIFO_VERSION = 1
+		FIFO_SITE = file://$SRC
+		\$(eval \$(generic-package))
+	MK
+	echo "sha256  $(sha256sum <"$d/fifo-1.tar.gz" | cut -d' ' -f1)  fifo-1.tar.gz" >"$T/package/fifo/fifo.hash"
+	kconfig_add 'config SMARTOS_PACKAGE_FIFO
+	bool "fifo"'
+	defconfig SMARTOS_PACKAGE_FIFO=y
+	# The source is a named pipe nobody writes to: the download hangs, then is killed.
+	mkfifo "$SRC/fifo-1.tar.gz"
+	setsid make -C "$T" --no-print-directory >"$d/killed.out" 2>&1 &
+	top=$!
+	local i
+	for ((i = 0; i < 300; i++)); do
+		compgen -G "$DL/fifo/.fifo-1.tar.gz.*" >/dev/null && break
+		kill -0 "$top" 2>/dev/null || { fail "make ended before the download started: $(tail -n 20 "$d/killed.out")"; return; }
+		sleep 0.2
+	done
+	kill -KILL -- "-$top"
+	wait "$top" 2>/dev/null || true
+	exec 3<>"$SRC/fifo-1.tar.gz" # (the killed cp may still wait to open it)
+	compgen -G "$DL/fifo/.fifo-1.tar.gz.*" >/dev/null || fail "the killed download left no temporary file" || return
+	# Temporaries of the apt method: one of a killed run, one of a run still going.
+	mkdir -p "$DL/.apt/tmp.k1ll3d" "$DL/.apt/tmp.l1v3ly"
+	head -c 100000 /dev/zero >"$DL/.apt/tmp.k1ll3d/big.orig.tar.xz"
+	touch "$DL/fifo/.fifo-1.tar.gz.l1v3ly"
+	setsid flock "$DL/.apt/tmp.l1v3ly" flock "$DL/fifo/.fifo-1.tar.gz.l1v3ly" sleep 600 >/dev/null 2>&1 &
+	holder=$!
+	# shellcheck disable=SC2064 # the pid is known now
+	trap "kill -- -$holder 2>/dev/null" EXIT
+	sleep 1
+	rm "$SRC/fifo-1.tar.gz"
+	exec 3<&-
+	cp "$d/fifo-1.tar.gz" "$SRC/"
+	mk || { fail "make after the killed one failed: $(tail -n 20 "$OUT")"; return; }
+	expect_file "$DL/fifo/fifo-1.tar.gz" || return
+	[ "$(cd "$DL/fifo" && find . -name '.fifo-1.tar.gz.*' ! -name '*.l1v3ly')" = "" ] ||
+		fail "temporaries of the killed run are left: $(ls -A "$DL/fifo")" || return
+	expect_no_file "$DL/.apt/tmp.k1ll3d" || return
+	expect_file "$DL/.apt/tmp.l1v3ly" || return
+	expect_file "$DL/fifo/.fifo-1.tar.gz.l1v3ly" || return
+	expect_contains "$T/output/build/fifo/smartos-build.log" "Removing $DL/.apt/tmp.k1ll3d (left by a run that was killed)"
+}
+
+TESTS+=(stale_download_temps_removed)
