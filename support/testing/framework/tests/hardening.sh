@@ -365,3 +365,40 @@ test_stale_download_temps_removed() {
 }
 
 TESTS+=(stale_download_temps_removed)
+
+test_apt_drops_to_sandbox_user() {
+	# Run as root, apt runs its download methods as its sandbox user (_apt)
+	# when that user can reach the private apt directory, and says so once
+	# when it cannot (a download directory under a mode-700 directory).
+	new_tree sandbox
+	local version sha file open
+	version=$(sl_version) || return
+	read -r sha file < <(archive_sha256 sl "$version" '\\.orig\\.tar\\.[a-z0-9]+$')
+	[ -n "$sha" ] || { fail "no .orig checksum for sl $version"; return; }
+	if [ "$(id -u)" != 0 ]; then
+		# Not root: apt has no user to drop to; the fetch works and says nothing of it.
+		"$TOP/support/scripts/apt-source" --apt-dir "$DL/.apt" fetch sl "$version" "$SCRATCH/sandbox/$file" \
+			>"$SCRATCH/sandbox/fetch.out" 2>&1 || { fail "fetch failed: $(tail -n 5 "$SCRATCH/sandbox/fetch.out")"; return; }
+		expect_not_contains "$SCRATCH/sandbox/fetch.out" "note: apt downloads as root"
+		return
+	fi
+	open=$(mktemp -d /tmp/smartos-apt-sandbox.XXXXXX)
+	# shellcheck disable=SC2064 # the path is known now
+	trap "rm -rf '$open'" EXIT
+	chmod 755 "$open"
+	"$TOP/support/scripts/apt-source" --apt-dir "$open/dl/.apt" fetch sl "$version" "$open/$file" \
+		>"$SCRATCH/sandbox/open.out" 2>&1 || { fail "fetch failed: $(tail -n 5 "$SCRATCH/sandbox/open.out")"; return; }
+	[ "$(sha256sum <"$open/$file" | cut -d' ' -f1)" = "$sha" ] || fail "sha256 of $open/$file differs" || return
+	expect_not_contains "$SCRATCH/sandbox/open.out" "unsandboxed" || return
+	expect_not_contains "$SCRATCH/sandbox/open.out" "note: apt downloads as root" || return
+	# apt hands its partial directories to the user its methods run as.
+	[ "$(stat -c %U "$open/dl/.apt/lists/partial")" = _apt ] ||
+		fail "lists/partial is owned by $(stat -c %U "$open/dl/.apt/lists/partial"), not _apt: apt did not drop to its sandbox user" || return
+	# $DL is inside the test's mode-700 scratch directory: _apt cannot reach it.
+	"$TOP/support/scripts/apt-source" --apt-dir "$DL/.apt" fetch sl "$version" "$SCRATCH/sandbox/$file" \
+		>"$SCRATCH/sandbox/closed.out" 2>&1 || { fail "fetch failed: $(tail -n 5 "$SCRATCH/sandbox/closed.out")"; return; }
+	expect_contains "$SCRATCH/sandbox/closed.out" "note: apt downloads as root here: its sandbox user _apt cannot reach $DL/.apt" || return
+	expect_not_contains "$SCRATCH/sandbox/closed.out" "unsandboxed"
+}
+
+TESTS+=(apt_drops_to_sandbox_user)
