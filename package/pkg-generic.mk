@@ -161,9 +161,12 @@ pkg-config-symbols = $(sort $(filter SMARTOS_PACKAGE_$(1) SMARTOS_PACKAGE_$(1)_%
 pkg-hash-normalize = $(call pkg-hash-externals,$(SMARTOS_EXTERNAL_NAMES),$(subst $(TOPDIR)/,@TOPDIR@/,$(subst $(O)/,@O@/,$(if $(CCACHE),$(subst $(CCACHE),,$(1)),$(1)))))
 pkg-hash-externals = $(if $(1),$(call pkg-hash-externals,$(wordlist 2,$(words $(1)),$(1)),$(subst $(SMARTOS_EXTERNAL_$(firstword $(1))_PATH)/,@EXTERNAL_$(firstword $(1))@/,$(2))),$(2))
 PKG_HASH_ALIASES = --alias $(TOPDIR)=@TOPDIR@ $(foreach n,$(SMARTOS_EXTERNAL_NAMES),--alias $(SMARTOS_EXTERNAL_$(n)_PATH)=@EXTERNAL_$(n)@)
+# The package's own folder in a value is written @PKGDIR@ (a moved folder
+# keeps its hash, as its files do in pkg-hashes).
 pkg-hash-string = name=$($(1)_NAME) $(PKG_HASH_HOST) \
-	$(call pkg-hash-normalize,$(foreach v,$(PKG_HASHED_VARS) $(PKG_HASHED_VARS_$($(1)_INFRA)),$(v)=$($(1)_$(v))) \
-	$(foreach s,$(call pkg-config-symbols,$(1)),$(s)=$($(s))))
+	$(call pkg-hash-normalize,$(subst $(patsubst ./%,%,$($(1)_PKGDIR)/),@PKGDIR@/,$(subst $(TOPDIR)/$($(1)_PKGDIR)/,@PKGDIR@/,\
+	$(foreach v,$(PKG_HASHED_VARS) $(PKG_HASHED_VARS_$($(1)_INFRA)),$(v)=$($(1)_$(v))) \
+	$(foreach s,$(call pkg-config-symbols,$(1)),$(s)=$($(s))))))
 # What every package's result depends on besides its own inputs: the host's
 # compiler, the external toolchain's compiler and C library (toolchain-external
 # copies it into the target), and SOURCE_DATE_EPOCH. Computed once per make run.

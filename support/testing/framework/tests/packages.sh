@@ -103,7 +103,9 @@ test_interrupted_build_resumes() {
 	done
 	[ -e "$SCRATCH/interrupted/started" ] || { kill -9 -- -"$pid"; fail "build never started"; return; }
 	kill -TERM -- -"$pid"
-	wait "$pid" 2>/dev/null
+	local rc=0
+	wait "$pid" 2>/dev/null || rc=$?
+	[ "$rc" != 0 ] || fail "the interrupted make exited with status 0" || return
 	expect_file "$T/output/build/slow/.stamp_configured" || return
 	expect_no_file "$T/output/build/slow/.stamp_built" || return
 	expect_no_file "$T/output/build/slow/part2" || return
