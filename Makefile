@@ -20,6 +20,13 @@ override O := $(abspath $(O))
 # inherit it from the command line. Our own recursive calls pass O= explicitly.
 MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
 
+# The build runs tools that Debian keeps in /usr/sbin and /sbin (mke2fs,
+# debugfs, depmod; genimage runs mkfs.vfat), which a normal user's PATH lacks:
+# they are added at its end. (install-host-deps.sh --check looks for the
+# build's commands in the same PATH.)
+path-has = $(filter $(1),$(subst :, ,$(PATH)))
+export PATH := $(PATH)$(if $(call path-has,/usr/sbin),,:/usr/sbin)$(if $(call path-has,/sbin),,:/sbin)
+
 .DEFAULT_GOAL := all
 # No built-in suffix rules for our files. (No -r/-R in MAKEFLAGS: package builds
 # run $(MAKE) and may rely on make's built-in rules and variables.)

@@ -402,3 +402,38 @@ test_apt_drops_to_sandbox_user() {
 }
 
 TESTS+=(apt_drops_to_sandbox_user)
+
+test_build_with_a_users_path() {
+	# Debian gives normal users a PATH without /usr/sbin and /sbin, where
+	# mke2fs, debugfs and depmod live: the build finds them all the same.
+	new_tree userpath
+	simple_pkg alpha 1.0
+	cat >>"$T/package/alpha/alpha.mk" <<-'MK'
+		define ALPHA_MODULES_DIR
+			mkdir -p $(TARGET_DIR)/lib/modules/6.1.0-test/kernel
+		endef
+		ALPHA_POST_INSTALL_TARGET_HOOKS += ALPHA_MODULES_DIR
+	MK
+	defconfig SMARTOS_PACKAGE_ALPHA=y SMARTOS_TARGET_ROOTFS_EXT4=y
+	PATH=/usr/local/bin:/usr/bin:/bin mk || { fail "make with a user's PATH failed: $(tail -n 20 "$OUT")"; return; }
+	expect_file "$T/output/images/rootfs.ext4" || return
+	expect_file "$T/output/target/lib/modules/6.1.0-test/modules.dep" || return
+	# install-host-deps.sh --check looks for the build's commands in the same PATH, and says
+	# which directories the build adds.
+	PATH=/usr/local/bin:/usr/bin:/bin "$TOP/support/scripts/install-host-deps.sh" --check >"$SCRATCH/userpath/check.out" 2>&1 ||
+		fail "--check with a user's PATH failed: $(cat "$SCRATCH/userpath/check.out")" || return
+	expect_contains "$SCRATCH/userpath/check.out" "your PATH lacks /usr/sbin /sbin: the build adds them (for debugfs depmod mke2fs mkfs.vfat)" || return
+	# A PATH where the build's commands cannot be found: --check names them.
+	local bin=$SCRATCH/userpath/bin c
+	mkdir -p "$bin"
+	for c in bash dpkg-query grep id sed sort tr; do ln -s "$(command -v "$c")" "$bin/$c"; done
+	if PATH=$bin "$TOP/support/scripts/install-host-deps.sh" --check >"$SCRATCH/userpath/bad.out" 2>&1; then
+		fail "--check passed with PATH=$bin: $(cat "$SCRATCH/userpath/bad.out")"
+		return
+	fi
+	expect_contains "$SCRATCH/userpath/bad.out" "not found in the build's PATH ($bin:/usr/sbin:/sbin): " || return
+	expect_contains "$SCRATCH/userpath/bad.out" " fakeroot (fakeroot) " || return
+	expect_contains "$SCRATCH/userpath/bad.out" " make (build-essential) "
+}
+
+TESTS+=(build_with_a_users_path)
