@@ -42,6 +42,7 @@ NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconf
 # --- the top make: one inner make per goal ----------------------------------------
 # The Makefile re-runs itself once per goal, in order, so "make foo_defconfig
 # all" or "make clean all" keep their order, through support/scripts/make-goals:
+# - under umask 022, whatever the user's: the images do not depend on it;
 # - parallel by default: without -j on the command line the inner make gets
 #   -j<cores>; with -jN it shares the top make's jobs;
 # - one make per output directory: make-goals holds $(O)/.smartos-make.lock

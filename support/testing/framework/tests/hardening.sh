@@ -437,3 +437,52 @@ test_build_with_a_users_path() {
 }
 
 TESTS+=(build_with_a_users_path)
+
+# tar_modes TARBALL: "mode owner name" of every entry, sorted by name.
+tar_modes() {
+	tar -tvf "$1" | awk '{ print $1, $2, $NF }' | sort -k3
+}
+
+test_image_independent_of_umask() {
+	# The images are the same whatever the umask of the user who builds, or of
+	# the checkout: here the skeleton package and an overlay made under umask
+	# 000 (every file and directory writable by all), built under umask 000,
+	# against the same built under umask 022. Overlays keep execute bits;
+	# world-writable modes come only from a permission table.
+	new_tree umask
+	local d=$SCRATCH/umask
+	(umask 000 && cp -r "$TOP/package/skeleton" "$T/package/skeleton" && chmod -R a+w "$T/package/skeleton")
+	kconfig_add "$(cat "$T/package/skeleton/Kconfig")"
+	simple_pkg alpha 1.0
+	cat >>"$T/package/alpha/alpha.mk" <<-'MK'
+		define ALPHA_MADE_HERE
+			mkdir -p $(TARGET_DIR)/var/lib/alpha
+			echo state > $(TARGET_DIR)/var/lib/alpha/state
+		endef
+		ALPHA_POST_INSTALL_TARGET_HOOKS += ALPHA_MADE_HERE
+	MK
+	mkdir -p "$d/overlay/usr/bin" "$d/overlay/etc/alpha"
+	printf '#!/bin/sh\necho hi\n' >"$d/overlay/usr/bin/hi"
+	echo conf >"$d/overlay/etc/alpha/alpha.conf"
+	echo shared >"$d/overlay/etc/alpha/shared"
+	chmod -R a+w "$d/overlay" && chmod a+x "$d/overlay/usr/bin/hi"
+	echo '/etc/alpha/shared f 666 0 0 - - - - -' >"$d/perms"
+	defconfig SMARTOS_PACKAGE_ALPHA=y "SMARTOS_ROOTFS_OVERLAY=\"$d/overlay\"" \
+		"SMARTOS_ROOTFS_DEVICE_TABLE=\"support/images/device_table.txt $d/perms\""
+	(umask 000 && mk) || { fail "build under umask 000 failed: $(tail -n 20 "$OUT")"; return; }
+	(umask 022 && mk O="$d/out022" test_defconfig >/dev/null && mk O="$d/out022") ||
+		{ fail "build under umask 022 failed: $(tail -n 20 "$OUT")"; return; }
+	tar_modes "$T/output/images/rootfs.tar" >"$d/modes000"
+	tar_modes "$d/out022/images/rootfs.tar" >"$d/modes022"
+	diff "$d/modes022" "$d/modes000" >"$d/diff" ||
+		fail "rootfs.tar differs between umask 022 and 000 (< 022, > 000):$(printf '\n'; cat "$d/diff")" || return
+	grep -q '^-rwxr-xr-x 0/0 ./usr/bin/hi$' "$d/modes000" || fail "overlay's /usr/bin/hi is not 0755: $(grep hi "$d/modes000")" || return
+	grep -q '^-rw-r--r-- 0/0 ./etc/passwd$' "$d/modes000" || fail "/etc/passwd is not 0644: $(grep passwd "$d/modes000")" || return
+	grep -q '^drwxr-xr-x 0/0 ./$' "$d/modes000" || fail "/ is not 0755: $(grep ' ./$' "$d/modes000")" || return
+	# Writable by all: /tmp (the skeleton's 1777) and what the table says, nothing else.
+	awk 'substr($1, 9, 1) == "w" && $1 !~ /^l/ { print $3 }' "$d/modes000" >"$d/writable"
+	[ "$(tr '\n' ' ' <"$d/writable")" = "./etc/alpha/shared ./tmp/ " ] ||
+		fail "writable by all: $(tr '\n' ' ' <"$d/writable"), expected ./etc/alpha/shared ./tmp/"
+}
+
+TESTS+=(image_independent_of_umask)
