@@ -4,7 +4,8 @@
 # target-finalize: $(O)/target, $(O)/staging, $(O)/host and $(O)/images are made
 #   afresh from the per-package trees of the selected packages and their
 #   dependencies (in dependency order), then: /etc/hostname, /etc/issue,
-#   /etc/motd, overlays (SMARTOS_ROOTFS_OVERLAY), depmod for kernel modules, post-build
+#   /etc/motd, overlays (SMARTOS_ROOTFS_OVERLAY: modes kept, but never writable
+#   by group or others; a permission table may say otherwise), depmod for kernel modules, post-build
 #   scripts (SMARTOS_ROOTFS_POST_BUILD_SCRIPT). A package that is no longer
 #   selected is simply not merged: it disappears from the target.
 # rootfs images: ELF check (every dynamic ELF finds its interpreter and
@@ -45,7 +46,7 @@ define rootfs-system-settings
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME))) > $(TARGET_DIR)/etc/hostname)
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE))) > $(TARGET_DIR)/etc/issue)
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_MOTD)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_MOTD))) > $(TARGET_DIR)/etc/motd)
-	$(foreach d,$(ROOTFS_OVERLAYS),echo "Overlay $(d)" && rsync -a --exclude=.empty $(call abs-path,$(d))/ $(TARGET_DIR)/$(sep))
+	$(foreach d,$(ROOTFS_OVERLAYS),echo "Overlay $(d)" && rsync -a --chmod=go-w --exclude=.empty $(call abs-path,$(d))/ $(TARGET_DIR)/$(sep))
 	$(if $(ROOTFS_DATA_DISKS),$(SCRIPTS)/data-disks fstab $(TARGET_DIR) $(call shq,$(ROOTFS_DATA_DISKS)))
 	for m in $(TARGET_DIR)/lib/modules/*/; do [ -d "$$m" ] || continue; v=$$(basename "$$m"); echo "depmod $$v"; depmod -a -b $(TARGET_DIR) "$$v"; done
 	$(foreach s,$(ROOTFS_POST_BUILD_SCRIPTS),echo "Running post-build script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(TARGET_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))

@@ -479,10 +479,12 @@ test_image_independent_of_umask() {
 	grep -q '^-rwxr-xr-x 0/0 ./usr/bin/hi$' "$d/modes000" || fail "overlay's /usr/bin/hi is not 0755: $(grep hi "$d/modes000")" || return
 	grep -q '^-rw-r--r-- 0/0 ./etc/passwd$' "$d/modes000" || fail "/etc/passwd is not 0644: $(grep passwd "$d/modes000")" || return
 	grep -q '^drwxr-xr-x 0/0 ./$' "$d/modes000" || fail "/ is not 0755: $(grep ' ./$' "$d/modes000")" || return
-	# Writable by all: /tmp (the skeleton's 1777) and what the table says, nothing else.
+	# Writable by all: what the tables say (the default one's /dev/null and /tmp), nothing else.
 	awk 'substr($1, 9, 1) == "w" && $1 !~ /^l/ { print $3 }' "$d/modes000" >"$d/writable"
-	[ "$(tr '\n' ' ' <"$d/writable")" = "./etc/alpha/shared ./tmp/ " ] ||
-		fail "writable by all: $(tr '\n' ' ' <"$d/writable"), expected ./etc/alpha/shared ./tmp/"
+	[ "$(tr '\n' ' ' <"$d/writable")" = "./dev/null ./etc/alpha/shared ./tmp/ " ] ||
+		fail "writable by all: $(tr '\n' ' ' <"$d/writable"), expected ./dev/null ./etc/alpha/shared ./tmp/" || return
+	awk 'substr($1, 6, 1) == "w" && $1 !~ /^l/ { print $3 }' "$d/modes000" | diff "$d/writable" - >"$d/group" ||
+		fail "writable by the group but not by all: $(cat "$d/group")"
 }
 
 TESTS+=(image_independent_of_umask)
