@@ -2,8 +2,9 @@
 #
 # Usage: make <name>_defconfig && make      (make help lists everything)
 # O=<dir> builds elsewhere than output/; V=1 shows every command.
-# The package infrastructures live in package/pkg-*.mk, shared variables in
-# package/Makefile.in, the rootfs/image steps in package/pkg-rootfs.mk.
+# The flow, one folder per stage: configs/ -> toolchain/ -> package/, linux/,
+# boot/ (the package infrastructures in package/pkg-*.mk, shared variables in
+# package/Makefile.in) -> system/ (target-finalize) -> fs/ (the images).
 
 # Make must run from the top of the tree (make -C <tree> is fine).
 TOPDIR := $(CURDIR)
@@ -33,7 +34,7 @@ export PATH := $(PATH)$(if $(call path-has,/usr/sbin),,:/usr/sbin)$(if $(call pa
 .SUFFIXES:
 
 # Targets that never need a .config (or the package .mk files).
-NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconfig \
+NOCONFIG_TARGETS := help list-defconfigs menuconfig oldconfig olddefconfig \
 	syncconfig savedefconfig allnoconfig alldefconfig allyesconfig defconfig \
 	%_defconfig clean distclean check check-kconfig check-framework check-runtime check-long \
 	check-cache check-reproducible bench-cache bench-framework \
@@ -130,8 +131,11 @@ ifeq ($(wildcard $(SMARTOS_CONFIG)),)
 $(error No configuration in $(O): run "make <name>_defconfig" (see "make list-defconfigs") or "make menuconfig")
 endif
 -include $(KCONFIG_AUTOCONFIG)
-# Values like "$(SMARTOS_EXTERNAL_FOO_PATH)/board/..." need that tree.
-$(foreach r,$(sort $(shell grep -o 'SMARTOS_EXTERNAL_[A-Za-z0-9_]*_PATH' $(SMARTOS_CONFIG))),$(if $(filter undefined,$(origin $(r))),\
+# Values like "$(SMARTOS_EXTERNAL_FOO_PATH)/board/..." need that tree: the
+# references found in the configuration's values (as auto.conf wrote them).
+config-external-refs = $(sort $(filter SMARTOS_EXTERNAL_%_PATH,$(subst $(dollar)$(lparen), ,$(subst $(rparen), ,\
+	$(foreach v,$(filter SMARTOS_%,$(.VARIABLES)),$(value $(v)))))))
+$(foreach r,$(config-external-refs),$(if $(filter undefined,$(origin $(r))),\
 	$(error $(SMARTOS_CONFIG) uses $$($(r)) but no external tree named $(patsubst SMARTOS_EXTERNAL_%_PATH,%,$(r)) is in use: run make with SMARTOS_EXTERNAL=<its path>)))
 # auto.conf is regenerated when .config changed (make restarts after that).
 $(KCONFIG_AUTOCONFIG): $(SMARTOS_CONFIG) $(SMARTOS_EXTERNAL_KCONFIG) | $(KCONFIG_CONF)
@@ -142,27 +146,40 @@ include package/pkg-generic.mk
 include package/pkg-autotools.mk
 include package/pkg-kconfig.mk
 include package/pkg-kernel-module.mk
-include package/pkg-toolchain.mk
+# The toolchain, then every package: toolchain/*/, linux/, boot/*/, package/*/.
+include toolchain/toolchain.mk
+include $(sort $(wildcard toolchain/*/*.mk)) $(wildcard linux/*.mk) $(sort $(wildcard boot/*/*.mk))
 include $(sort $(wildcard package/*/*.mk))
 # The external trees' packages and their own external.mk, tree by tree.
 include $(foreach d,$(SMARTOS_EXTERNAL_DIRS),$(sort $(wildcard $(d)/package/*/*.mk)) $(wildcard $(d)/external.mk))
-# Option values are checked before anything builds (CONFIG_CHECKS, package/Makefile.in).
+# The system settings and the image types (their commands and options), and
+# what the root file system depends on (fs/rootfs.mk: its input record).
+include system/system.mk
+include fs/rootfs.mk
+include $(sort $(wildcard fs/*/*.mk))
+# Option values are checked before anything builds (CONFIG_CHECKS: package/Makefile.in,
+# and the packages, system/ and fs/ files add theirs).
 ifneq ($(shell $(SCRIPTS)/check-config $(SMARTOS_CONFIG) $(config-check-args) && echo ok),ok)
 $(error $(SMARTOS_CONFIG) has values that cannot work (above): change them with "make menuconfig")
 endif
-# All packages are known now: generate their rules, then the rootfs/image steps.
+# All packages are known now: compute every input hash and generate the
+# packages' rules, then the target-finalize and image steps (fs/fs.mk).
 $(eval $(pkg-generate-all))
-include package/pkg-rootfs.mk
-include package/pkg-insight.mk
+include fs/fs.mk
+include support/insight.mk
 
-.PHONY: all source show-info run
+.PHONY: all source show-info run printvars
 all: $(ROOTFS_IMAGES_STAMP)
 
 source: $(foreach p,$(PACKAGES_CLOSURE),$(p)-source)
 
 show-info:
-	$(file >$(O)/build/show-info.tsv,$(show-info-tsv))
-	$(PYTHON3) support/scripts/show-info $(O)/build/show-info.tsv
+	$(call pkg-write-table,--print)
+
+# printvars VARS="NAME...": NAME=value as make sees it, a line each (for
+# scripts and tests: the configuration's values without reading .config).
+printvars:
+	$(foreach v,$(VARS),$(info $(v)=$($(v))))
 
 run: $(ROOTFS_IMAGES_STAMP)
 	$(if $(SMARTOS_RUN_SCRIPT_PATH),,$(error SMARTOS_RUN_SCRIPT is not set: this configuration has no run script))
@@ -214,7 +231,7 @@ defconfig: | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--alldefconfig)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 
-menuconfig nconfig: | kconfig-mtools $(KCONFIG_DIR)
+menuconfig: | kconfig-mtools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_MCONF),)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 

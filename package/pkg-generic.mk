@@ -45,7 +45,7 @@
 # (version, sources, package folder, config symbols, dependencies' hashes), so any
 # change re-extracts and rebuilds that package and the packages depending on it.
 # Each package installs into its own $(O)/per-package/<pkg>/{target,staging,host,
-# images}, seeded with its dependencies' trees; pkg-rootfs.mk merges the selected
+# images}, seeded with its dependencies' trees; fs/fs.mk merges the selected
 # packages into $(O)/target. Inside a step TARGET_DIR, STAGING_DIR, HOST_DIR and
 # BINARIES_DIR point at the package's own per-package directories.
 ################################################################################
@@ -455,9 +455,19 @@ $(foreach p,$(PACKAGES_CLOSURE),$(eval $(call pkg-cache-build-dir-deps,$(call UP
 $(foreach p,$(ALL_PKGS),$(eval $(call pkg-rules,$(p),$(call UPPERCASE,$(p)))))
 endef
 
-# show-info: one tab-separated line per package of the configuration (selected
-# ones and what they depend on); support/scripts/show-info makes the JSON.
-define show-info-tsv
-$(foreach p,$(PACKAGES_CLOSURE),$(call show-info-line,$(call UPPERCASE,$(p)),$(p))$(sep))
+# The package table (support/scripts/show-info turns it into JSON, the one
+# export that show-info, graph-depends and legal-info read): one
+# tab-separated line per known package, the fields in show-info's order.
+define pkg-table-tsv
+$(foreach p,$(ALL_PKGS),$(call pkg-table-line,$(call UPPERCASE,$(p)),$(p))$(sep))
 endef
-show-info-line = $(2)	$($(1)_TYPE)	$($(1)_VERSION)	$($(1)_LICENSE)	$($(1)_LICENSE_FILES)	$(call qstrip,$($(1)_SOURCE))	$(call qstrip,$($(1)_SITE))	$($(1)_SITE_METHOD)	$(call qstrip,$($(1)_APT_SOURCE))	$(call qstrip,$($(1)_APT_VERSION))	$($(1)_FINAL_DEPENDENCIES)	$($(1)_HASH)	$(if $(filter $(2),$(PACKAGES)),y,n)
+pkg-table-line = $(2)	$($(1)_TYPE)	$($(1)_INFRA)	$($(1)_VERSION)	$($(1)_LICENSE)	$($(1)_LICENSE_FILES)	$(call qstrip,$($(1)_SOURCE))	$(call qstrip,$($(1)_SITE))	$($(1)_SITE_METHOD)	$(call qstrip,$($(1)_APT_SOURCE))	$(call qstrip,$($(1)_APT_VERSION))	$($(1)_FINAL_DEPENDENCIES)	$($(1)_HASH)	$(if $(filter $(2),$(PACKAGES)),y,n)	$(if $(filter $(2),$(PACKAGES_CLOSURE)),y,n)	$(call pkg-virtual,$(1))	$($(1)_PKGDIR)	$($(1)_DL_FILES)	$($(1)_DIR)	$(call abs-path,$($(1)_PATCHES))	$(if $(filter local,$($(1)_SITE_METHOD)),$(call abs-path,$(call qstrip,$($(1)_SITE))))	$(wildcard $($(1)_HASH_FILE))
+# A virtual package (e.g. "toolchain"): no version, no source, no commands.
+pkg-virtual = $(if $(strip $($(1)_VERSION)$(call qstrip,$($(1)_SOURCE))$(foreach s,CONFIGURE BUILD INSTALL_TARGET INSTALL_STAGING INSTALL_IMAGES INSTALL,$(value $(1)_$(s)_CMDS))),,y)
+PKG_TABLE = $(BUILD_DIR)/packages.json
+# pkg-write-table: recipe lines that write $(PKG_TABLE) (and print the
+# configuration's packages with "--print" as argument).
+define pkg-write-table
+	$(file >$(BUILD_DIR)/packages.tsv,$(pkg-table-tsv))
+	$(PYTHON3) $(SCRIPTS)/show-info $(BUILD_DIR)/packages.tsv $(PKG_TABLE) $(1)
+endef

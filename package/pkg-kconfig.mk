@@ -37,6 +37,8 @@ endef
 define pkg-defaults-kconfig
 $(if $(call pkg-selected,$(1)),$(if $(or $($(2)_KCONFIG_FILE),$($(2)_KCONFIG_DEFCONFIG)),,$(error $(1): set $(2)_KCONFIG_FILE or $(2)_KCONFIG_DEFCONFIG)))
 $(2)_KCONFIG_EDITORS ?= menuconfig
+# (kconfig-rules is expanded with this call, before the line above takes
+# effect: it applies the same default itself.)
 $(2)_KCONFIG_RESOLVE ?= olddefconfig
 $(2)_KCONFIG_DOTCONFIG ?= .config
 $(2)_PRE_CONFIGURE_HOOKS += kconfig-configure
@@ -44,7 +46,7 @@ $(call kconfig-rules,$(1),$(2))
 endef
 
 define kconfig-rules
-$(foreach e,$($(2)_KCONFIG_EDITORS),$(call kconfig-editor-rule,$(1),$(2),$(e)))
+$(foreach e,$(or $($(2)_KCONFIG_EDITORS),menuconfig),$(call kconfig-editor-rule,$(1),$(2),$(e)))
 .PHONY: $(1)-update-config $(1)-savedefconfig
 $(1)-update-config: $(BUILD_DIR)/$(1)/.stamp_configured
 	$$(call kconfig-no-fragments,$(2),$$@)

@@ -9,7 +9,7 @@
 # once for the whole target in the image step. FOO_DEPENDENCIES gets linux.
 ################################################################################
 
-# The kernel's own make arguments (LINUX_MAKE_OPTS of package/linux) when it has
+# The kernel's own make arguments (LINUX_MAKE_OPTS of linux/linux.mk) when it has
 # them, so modules are built with the very compiler and flags of the kernel.
 KERNEL_MODULE_MAKE_FLAGS = $(or $(LINUX_MAKE_OPTS),$(KERNEL_MAKE_FLAGS))
 

@@ -19,8 +19,8 @@ DROPBEAR_LICENSE_FILES = LICENSE
 
 # Its own copies of libtomcrypt/libtommath; no zlib (no compression); no
 # login records (no utmp/wtmp/lastlog in the target). Passwords are checked
-# with crypt() from libcrypt.so.1, which the install step copies from the
-# toolchain.
+# with crypt() from libcrypt.so.1, which the toolchain puts into the target
+# (SMARTOS_TOOLCHAIN_TARGET_LIBCRYPT, selected in Kconfig).
 DROPBEAR_CONF_OPTS = --enable-bundled-libtom --disable-zlib --disable-lastlog \
 	--disable-utmp --disable-utmpx --disable-wtmp --disable-wtmpx \
 	--disable-pututline --disable-pututxline
@@ -42,9 +42,6 @@ define DROPBEAR_INSTALL_TARGET_CMDS
 	install -D -m 0755 $(@D)/dropbear $(TARGET_DIR)/usr/sbin/dropbear
 	install -D -m 0755 $(@D)/dropbearkey $(TARGET_DIR)/usr/bin/dropbearkey
 	install -D -m 0755 $(@D)/scp $(TARGET_DIR)/usr/bin/scp
-	lib=$$($(TARGET_CC) -print-file-name=libcrypt.so.1); \
-	case $$lib in /*) ;; *) echo "ERROR: dropbear: the toolchain has no libcrypt.so.1 (needed for password logins)" >&2; exit 1 ;; esac; \
-	install -D -m 0755 "$$(readlink -f "$$lib")" $(TARGET_DIR)/lib/libcrypt.so.1
 	install -D -m 0755 $(DROPBEAR_PKGDIR)/S50dropbear $(TARGET_DIR)/etc/init.d/S50dropbear
 	install -d -m 0700 $(TARGET_DIR)/etc/dropbear
 	install -d -m 0755 $(TARGET_DIR)/etc/default

@@ -32,10 +32,16 @@ expect_no_file() { [ ! -e "$1" ] || fail "expected no file $1"; }
 new_tree() {
 	T=$SCRATCH/$1/tree SRC=$SCRATCH/$1/src DL=$SCRATCH/$1/dl
 	mkdir -p "$T/package" "$T/configs" "$SRC" "$DL"
-	ln -s "$TOP/Makefile" "$TOP/Kconfig" "$TOP/support" "$T/"
+	ln -s "$TOP/Makefile" "$TOP/Kconfig" "$TOP/support" "$TOP/system" "$TOP/fs" "$T/"
 	for f in "$TOP"/package/pkg-*.mk "$TOP/package/Makefile.in"; do
 		ln -s "$f" "$T/package/"
 	done
+	# The toolchain's options and virtual package; the toolchain packages are
+	# the tests' own (below, or linked by a test). No kernel, no bootloader.
+	mkdir -p "$T/toolchain" "$T/linux" "$T/boot"
+	ln -s "$TOP/toolchain/Kconfig" "$TOP/toolchain/toolchain.mk" "$T/toolchain/"
+	: >"$T/linux/Kconfig"
+	: >"$T/boot/Kconfig"
 	: >"$T/package/Kconfig.list"
 	export SMARTOS_DL_DIR=$DL
 	# The toolchain of the tests: the host's gcc as TARGET_CC (no wrapper: see

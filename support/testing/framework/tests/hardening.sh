@@ -468,7 +468,7 @@ test_image_independent_of_umask() {
 	chmod -R a+w "$d/overlay" && chmod a+x "$d/overlay/usr/bin/hi"
 	echo '/etc/alpha/shared f 666 0 0 - - - - -' >"$d/perms"
 	defconfig SMARTOS_PACKAGE_ALPHA=y "SMARTOS_ROOTFS_OVERLAY=\"$d/overlay\"" \
-		"SMARTOS_ROOTFS_DEVICE_TABLE=\"support/images/device_table.txt $d/perms\""
+		"SMARTOS_ROOTFS_DEVICE_TABLE=\"system/device_table.txt $d/perms\""
 	(umask 000 && mk) || { fail "build under umask 000 failed: $(tail -n 20 "$OUT")"; return; }
 	(umask 022 && mk O="$d/out022" test_defconfig >/dev/null && mk O="$d/out022") ||
 		{ fail "build under umask 022 failed: $(tail -n 20 "$OUT")"; return; }

@@ -16,7 +16,7 @@ test_rootfs_images() {
 	defconfig SMARTOS_PACKAGE_ALPHA=y SMARTOS_TARGET_ROOTFS_CPIO=y SMARTOS_TARGET_ROOTFS_EXT4=y \
 		'SMARTOS_TARGET_GENERIC_ROOT_PASSWD="s3cret"' \
 		"SMARTOS_ROOTFS_OVERLAY=\"$SCRATCH/images/overlay\"" \
-		"SMARTOS_ROOTFS_DEVICE_TABLE=\"support/images/device_table.txt $SCRATCH/images/perms\"" \
+		"SMARTOS_ROOTFS_DEVICE_TABLE=\"system/device_table.txt $SCRATCH/images/perms\"" \
 		'SMARTOS_TARGET_GENERIC_HOSTNAME="tiny"'
 	mk || { fail "make failed: $(tail -n 20 "$OUT")"; return; }
 	local img=$T/output/images
@@ -129,4 +129,104 @@ test_makedevs_tool() {
 	done
 }
 
-TESTS+=(rootfs_images elf_check makedevs_tool)
+
+
+# only_config LINES...: the test defconfig with exactly these lines (no
+# image type added), loaded.
+only_config() {
+	printf '%s\n' "$@" >"$T/configs/test_defconfig"
+	mk test_defconfig >/dev/null || fail "make test_defconfig failed: $(tail -n 5 "$OUT")"
+}
+
+# images_made: the files in images/, sorted, on one line.
+images_made() {
+	(cd "$T/output/images" && find . -maxdepth 1 -type f -printf '%f\n' | LC_ALL=C sort | tr '\n' ' ')
+}
+
+# Every image type works when it alone is selected, and makes exactly its
+# images (the docker archive and the disk image need no board script).
+test_image_types_on_their_own() {
+	new_tree fstypes
+	simple_pkg alpha 1.0
+	# A package that installs an image (as a bootloader would) for the disk.
+	mkpkg blob <<-'MK'
+		BLOB_VERSION = 1
+		BLOB_INSTALL_TARGET = NO
+		BLOB_INSTALL_IMAGES = YES
+		define BLOB_INSTALL_IMAGES_CMDS
+			head -c 4096 /dev/zero | tr '\0' 'B' > $(BINARIES_DIR)/blob.img
+		endef
+		$(eval $(generic-package))
+	MK
+	kconfig_add 'config SMARTOS_PACKAGE_BLOB
+	bool "blob"'
+	cat >"$SCRATCH/fstypes/genimage.cfg" <<-'CFG'
+		image disk.img {
+			hdimage {
+				partition-table-type = "mbr"
+			}
+			partition blob {
+				partition-type = 0x83
+				offset = 1M
+				image = "blob.img"
+			}
+		}
+	CFG
+	local base=(SMARTOS_PACKAGE_ALPHA=y SMARTOS_PACKAGE_BLOB=y) t got want
+	for t in tar cpio ext4 disk docker data-disks; do
+		case $t in
+		tar) only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_TAR=y; want='blob.img rootfs.tar ' ;;
+		cpio) only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_CPIO=y SMARTOS_TARGET_ROOTFS_CPIO_GZIP=y
+			want='blob.img rootfs.cpio.gz ' ;;
+		ext4) only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_EXT4=y 'SMARTOS_TARGET_ROOTFS_EXT4_SIZE="4M"'
+			want='blob.img rootfs.ext4 ' ;;
+		disk) only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_DISK=y \
+			"SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG=\"$SCRATCH/fstypes/genimage.cfg\""
+			want='blob.img disk.img ' ;;
+		docker) only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_DOCKER=y
+			want='blob.img rootfs.tar smartos-docker.tar ' ;;
+		data-disks) only_config "${base[@]}" 'SMARTOS_TARGET_ROOTFS_DATA_DISKS="data:2M:ext4:/data"'
+			want='blob.img data-data.ext4 data-disks.txt ' ;;
+		esac
+		mk || { fail "$t: make failed: $(tail -n 20 "$OUT")"; return; }
+		expect_contains "$OUT" ">>> Checking the target and generating root filesystem images" || return
+		got=$(images_made)
+		[ "$got" = "$want" ] || { fail "$t alone made '$got', expected '$want'"; return; }
+	done
+	# The last ones' contents: the disk holds blob.img at 1 MiB, the docker
+	# archive names its layer and the configured tag.
+	only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_DISK=y \
+		"SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG=\"$SCRATCH/fstypes/genimage.cfg\""
+	mk || { fail "disk: make failed: $(tail -n 20 "$OUT")"; return; }
+	[ "$(dd if="$T/output/images/disk.img" bs=1M skip=1 count=1 status=none | head -c 4 )" = BBBB ] ||
+		fail "disk.img has no blob.img at 1 MiB" || return
+	only_config "${base[@]}" SMARTOS_TARGET_ROOTFS_DOCKER=y 'SMARTOS_TARGET_ROOTFS_DOCKER_TAG="tiny:1"'
+	mk || { fail "docker: make failed: $(tail -n 20 "$OUT")"; return; }
+	tar -xOf "$T/output/images/smartos-docker.tar" manifest.json >"$SCRATCH/fstypes/manifest.json" ||
+		fail "no manifest.json in smartos-docker.tar" || return
+	expect_contains "$SCRATCH/fstypes/manifest.json" '"tiny:1"'
+}
+
+# A failing image step leaves no partial image in images/ (the types write to
+# a scratch directory, renamed into place only when every one succeeded),
+# and an empty genimage configuration option stops the build naming it.
+test_failed_image_step_leaves_no_partial_image() {
+	new_tree fsfail
+	simple_pkg alpha 1.0
+	head -c 3000000 /dev/urandom >"$SRC/big"
+	cat >>"$T/package/alpha/alpha.mk" <<-MK
+		define ALPHA_BIG
+			install -D -m 644 $SRC/big \$(TARGET_DIR)/usr/share/big
+		endef
+		ALPHA_POST_INSTALL_TARGET_HOOKS += ALPHA_BIG
+	MK
+	only_config SMARTOS_PACKAGE_ALPHA=y SMARTOS_TARGET_ROOTFS_TAR=y SMARTOS_TARGET_ROOTFS_EXT4=y \
+		'SMARTOS_TARGET_ROOTFS_EXT4_SIZE="1M"'
+	if mk; then fail "an ext4 image too small for the target did not fail the build"; return; fi
+	expect_no_file "$T/output/images/rootfs.ext4" || return
+	expect_no_file "$T/output/images/rootfs.tar" || return
+	only_config SMARTOS_PACKAGE_ALPHA=y SMARTOS_TARGET_ROOTFS_DISK=y
+	if mk; then fail "an empty SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG did not fail"; return; fi
+	expect_contains "$OUT" "SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG is empty"
+}
+TESTS+=(rootfs_images image_types_on_their_own failed_image_step_leaves_no_partial_image elf_check makedevs_tool)
