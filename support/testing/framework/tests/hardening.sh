@@ -373,7 +373,7 @@ test_apt_drops_to_sandbox_user() {
 	new_tree sandbox
 	local version sha file open
 	version=$(sl_version) || return
-	read -r sha file < <(archive_sha256 sl "$version" '\\.orig\\.tar\\.[a-z0-9]+$')
+	read -r sha file < <(archive_sha256 sl "$version" '\\.orig\\.tar\\.[a-z0-9]+$' 2>>"$SCRATCH/apt.err")
 	[ -n "$sha" ] || { fail "no .orig checksum for sl $version"; return; }
 	if [ "$(id -u)" != 0 ]; then
 		# Not root: apt has no user to drop to; the fetch works and says nothing of it.
