@@ -324,14 +324,15 @@ check-runtime:
 	$(CLEAN_MAKE_ENV) support/testing/runtime/run
 
 # The long suite (not part of check): the framework tests that build real
-# source packages (the Debian importer's five), then the from-source
+# source packages (the Debian importer's five), a build as a normal user
+# under umask 000 compared with root's, then the from-source
 # toolchain, built with smartos_qemu_defconfig from scratch (over an hour on
 # two cores), gcc in the guest. SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built
 # output directory.
 .PHONY: check-long
 check-long:
 	rc=0; $(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
-	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_internal_toolchain || rc=1; exit $$rc
+	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain || rc=1; exit $$rc
 
 help:
 	cat support/scripts/help.txt

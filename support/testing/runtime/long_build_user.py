@@ -5,8 +5,9 @@ all, as a checkout under that umask has them), with a Debian user's PATH (no
 /usr/sbin, /sbin), has the same modes and owners in rootfs.tar as the same
 configuration built by root under umask 022; and it boots, qemu run by that user.
 
-Needs root (to make the user and run commands as it). Both builds use ccache
-(root's and the user's own). SMARTOS_RUNTIME_OUTPUT_BUILD_USER reuses the
+Part of the long suite (make check-long): two builds of the configuration,
+the user's with a cold ccache of its own. Needs root (to make the user and run
+commands as it). Both builds use ccache (root's and the user's own). SMARTOS_RUNTIME_OUTPUT_BUILD_USER reuses the
 directory of an earlier run (root's output in root/, the user's in user/).
 """
 
@@ -82,7 +83,7 @@ def build_as_user(log):
 def setUpModule():
     global work, root_build, user_out
     if os.geteuid() != 0:
-        raise RuntimeError("test_build_user must run as root (it makes the user %s and builds as it)" % USER)
+        raise RuntimeError("long_build_user must run as root (it makes the user %s and builds as it)" % USER)
     if subprocess.call(["id", USER], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) != 0:
         subprocess.run(["useradd", "-m", USER], check=True)
     reuse = os.environ.get("SMARTOS_RUNTIME_OUTPUT_BUILD_USER")
@@ -90,7 +91,7 @@ def setUpModule():
     os.chmod(work, 0o755)  # the user reaches its part
     old = os.umask(0o022)
     try:
-        root_build = rt.Build(DEFCONFIG, output_dir=os.path.join(work, "root"), extra_config=EXTRA_CONFIG)
+        root_build = rt.Build(DEFCONFIG, EXTRA_CONFIG, output_dir=os.path.join(work, "root"))
         root_build.reused = bool(reuse)
         print("built %s as root (umask 022): %.0f s" % (DEFCONFIG, root_build.run()))
     finally:
@@ -118,7 +119,7 @@ def tar_modes(tarball):
 
 class BuildAsUser(unittest.TestCase):
 
-    def test_1_same_modes_as_roots_build(self):
+    def test_same_modes_as_roots_build(self):
         mine = tar_modes(os.path.join(user_out, "images", "rootfs.tar"))
         roots = tar_modes(os.path.join(root_build.images_dir, "rootfs.tar"))
         self.assertGreater(len(roots), 100, "rootfs.tar of root's build has %d entries" % len(roots))
@@ -131,7 +132,7 @@ class BuildAsUser(unittest.TestCase):
         writable = [name for mode, _, name in mine if mode[8] == "w" and not mode.startswith("l")]
         self.assertEqual(writable, ["./dev/null", "./tmp/"], "entries writable by all")
 
-    def test_2_boots_run_by_the_user(self):
+    def test_boots_run_by_the_user(self):
         with rt.Machine(os.path.join(user_out, "images"), command_prefix=["runuser", "-u", USER, "--"]) as vm:
             vm.login()
             modes = vm.run("stat -c '%a %U %n' / /etc /etc/passwd /etc/shadow /etc/init.d/rcS /tmp /root")
