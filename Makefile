@@ -279,9 +279,12 @@ check:
 	done; exit $$rc
 
 # Our Kconfig engine: its unit tests, then the conformance harness against the
-# kernel's own kconfig, with the conf those tests built.
+# kernel's own kconfig, with the conf those tests built: defconfig, all*config,
+# tinyconfig and KCONFIG_CONFORMANCE_SEEDS randconfigs per architecture
+# (check-long runs the harness's full 30).
 KCONFIG_CHECK_DIR = $(O)/build/kconfig-check
 KCONFIG_FUZZ_SECONDS ?= 60
+KCONFIG_CONFORMANCE_SEEDS ?= 8
 check-kconfig:
 	test -f support/kconfig/Makefile || { echo "ERROR: check-kconfig: support/kconfig/Makefile is missing" >&2; exit 1; }
 	test -f support/kconfig/tests/conformance/Makefile || \
@@ -290,7 +293,13 @@ check-kconfig:
 	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) check-sanitize
 	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) fuzz FUZZ_SECONDS=$(KCONFIG_FUZZ_SECONDS)
 	$(MAKE) -C support/kconfig/tests/conformance check CONF=$(KCONFIG_CHECK_DIR)/conf \
-		WORKDIR=$(O)/build/kconfig-conformance
+		WORKDIR=$(O)/build/kconfig-conformance ARGS='--seeds $(KCONFIG_CONFORMANCE_SEEDS)'
+
+.PHONY: check-kconfig-conformance
+check-kconfig-conformance:
+	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) $(KCONFIG_CHECK_DIR)/conf
+	$(MAKE) -C support/kconfig/tests/conformance conformance CONF=$(KCONFIG_CHECK_DIR)/conf \
+		WORKDIR=$(O)/build/kconfig-conformance ARGS='--seeds $(KCONFIG_CONFORMANCE_SEEDS)'
 
 # The test drivers run make themselves, as a user would: without this make's
 # MAKEFLAGS (whose jobserver they could not use: they would build with -j1).
@@ -323,7 +332,8 @@ bench-framework:
 check-runtime:
 	$(CLEAN_MAKE_ENV) support/testing/runtime/run
 
-# The long suite (not part of check): the framework tests that build real
+# The long suite (not part of check): the Kconfig conformance harness with
+# its 30 randconfigs per architecture, the framework tests that build real
 # source packages (the Debian importer's five), a build as a normal user
 # under umask 000 compared with root's, then the from-source
 # toolchain, built with smartos_qemu_defconfig from scratch (over an hour on
@@ -331,7 +341,8 @@ check-runtime:
 # output directory.
 .PHONY: check-long
 check-long:
-	rc=0; $(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
+	rc=0; $(MAKE) --no-print-directory O=$(O) check-kconfig-conformance KCONFIG_CONFORMANCE_SEEDS=30 || rc=1; \
+	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
 	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain || rc=1; exit $$rc
 
 help:
