@@ -448,9 +448,10 @@ static void print_symbol(struct kc_ctx *kc, FILE *f, struct kc_sym *s, enum out_
 	fputc('\n', f);
 }
 
-void print_symbol_for_listconfig(struct kc_ctx *kc, struct kc_sym *s)
+void kc_sym_print(struct kc_ctx *kc, struct kc_sym *s, void *file)
 {
-	print_symbol(kc, stdout, s, OUT_N, true);
+	sym_calc_value(kc, s);
+	print_symbol(kc, file, s, OUT_N, true);
 }
 
 static void print_symbol_c(struct kc_ctx *kc, FILE *f, struct kc_sym *s)

@@ -102,6 +102,7 @@ enum {
 	S_DEF_USER = 0x10000,
 	S_DEF_AUTO = 0x20000,
 	S_NEED_SET_CHOICE_VALUES = 0x100000,
+	S_ALLNOCONFIG_Y = 0x200000, /* `option allnoconfig_y` (kconfig-frontends language) */
 };
 enum { DEF_USER, DEF_AUTO, DEF_COUNT };
 
@@ -215,7 +216,6 @@ void kc_diag(struct kc_ctx *kc, enum kc_diag_level lvl, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Raw stderr-like text (multi-line messages), routed through diag as INFO-less. */
 void kc_diag_raw(struct kc_ctx *kc, enum kc_diag_level lvl, const char *text);
-const char *kc_getenv(struct kc_ctx *kc, const char *name);
 
 /* macro.c */
 char *macro_expand_string(struct kc_ctx *kc, const char *in);	/* malloc'ed */
@@ -314,17 +314,14 @@ void menu_add_symbol(struct kc_ctx *kc, enum prop_type t, struct kc_sym *s, stru
 void menu_finalize(struct kc_ctx *kc, struct kc_menu *parent);
 bool menu_is_visible(struct kc_ctx *kc, struct kc_menu *m);
 const char *menu_get_prompt(const struct kc_menu *m);
-struct kc_menu *menu_get_parent_menu(struct kc_ctx *kc, struct kc_menu *m);
 void menu_warn(struct kc_ctx *kc, struct kc_menu *m, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void prop_warn(struct kc_ctx *kc, struct prop *p, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void menu_get_ext_help(struct kc_ctx *kc, struct kc_menu *m, struct sbuf *b);
 
 /* confdata.c */
 int conf_read_simple(struct kc_ctx *kc, const char *name, int def);
 int conf_read(struct kc_ctx *kc, const char *name);
 const char *conf_get_configname(struct kc_ctx *kc);
-void print_symbol_for_listconfig(struct kc_ctx *kc, struct kc_sym *s);
 
 #endif

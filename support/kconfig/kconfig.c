@@ -82,6 +82,16 @@ int kc_error_count(const struct kc_ctx *kc)
 	return kc->errors;
 }
 
+int kc_config_warning_count(const struct kc_ctx *kc)
+{
+	return kc->conf_warnings;
+}
+
+int kc_dep_warning_count(const struct kc_ctx *kc)
+{
+	return kc->dep_warnings;
+}
+
 
 const char *kc_prefix(const struct kc_ctx *kc)
 {
@@ -249,6 +259,18 @@ enum kc_tri kc_sym_visible(struct kc_ctx *kc, struct kc_sym *s)
 bool kc_sym_has_value(const struct kc_sym *s)
 {
 	return sym_has_value(s);
+}
+
+bool kc_sym_changeable(struct kc_ctx *kc, struct kc_sym *s)
+{
+	sym_calc_value(kc, s);
+	return sym_is_changeable(s);
+}
+
+bool kc_sym_tri_allowed(struct kc_ctx *kc, struct kc_sym *s, enum kc_tri v)
+{
+	sym_calc_value(kc, s);
+	return sym_tristate_within_range(kc, s, v);
 }
 
 bool kc_sym_tri_range(struct kc_ctx *kc, struct kc_sym *s, enum kc_tri *min, enum kc_tri *max)

@@ -79,6 +79,13 @@ int kc_load(struct kc_ctx *kc, const char *file);
 
 /* Number of errors reported so far. */
 int kc_error_count(const struct kc_ctx *kc);
+/* Warnings about the config file read last (bad values, overrides, unknown data). */
+int kc_config_warning_count(const struct kc_ctx *kc);
+/* Warnings about unmet dependencies of selected symbols, so far. */
+int kc_dep_warning_count(const struct kc_ctx *kc);
+
+/* The environment as the engine sees it: kc_opts.getenv, else getenv(). */
+const char *kc_getenv(struct kc_ctx *kc, const char *name);
 
 /* The symbol prefix in use ("CONFIG_" unless $CONFIG_ is set, possibly to ""). */
 const char *kc_prefix(const struct kc_ctx *kc);
@@ -107,6 +114,12 @@ const char *kc_menu_prompt(const struct kc_menu *m);
 struct kc_sym *kc_menu_sym(const struct kc_menu *m);
 /* Help text ("" if none), with the common indentation removed. */
 const char *kc_menu_help(const struct kc_menu *m);
+/*
+ * The help screen of a node as the kernel's conf and menuconfig show it: the help text
+ * (or "There is no help available for this option."), then the symbol's name, type,
+ * prompt, definition, dependencies, selects and implies. malloc'ed; free() it.
+ */
+char *kc_menu_help_screen(struct kc_ctx *kc, const struct kc_menu *m);
 /* true for `menuconfig` entries and `menu` blocks: shown as a submenu. */
 bool kc_menu_is_menu(const struct kc_menu *m);
 /*
@@ -142,6 +155,12 @@ const char *kc_sym_str(struct kc_ctx *kc, struct kc_sym *s);
 enum kc_tri kc_sym_visible(struct kc_ctx *kc, struct kc_sym *s);
 /* true if the user (or a .config) gave the symbol a value. */
 bool kc_sym_has_value(const struct kc_sym *s);
+/* true when the user can change the value now (a prompt is visible above what selects it). */
+bool kc_sym_changeable(struct kc_ctx *kc, struct kc_sym *s);
+/* true when the user may set the bool/tristate s to v now. */
+bool kc_sym_tri_allowed(struct kc_ctx *kc, struct kc_sym *s, enum kc_tri v);
+/* Print "<prefix>NAME=value" as listnewconfig does (strings quoted and escaped). */
+void kc_sym_print(struct kc_ctx *kc, struct kc_sym *s, void *file /* FILE* */);
 
 /*
  * The range a user may choose for a bool/tristate right now: [*min, *max].
@@ -163,6 +182,31 @@ struct kc_sym *kc_sym_choice(const struct kc_sym *s);
 
 /* true when any user-visible value changed since the last load/write. */
 bool kc_changed(const struct kc_ctx *kc);
+
+/* ---- values for the symbols the user has not set ---------------------------------------- */
+
+enum kc_fill {
+	KC_FILL_DEFAULT, /* alldefconfig, defconfig: defaults (choices settled) */
+	KC_FILL_YES,	 /* allyesconfig */
+	KC_FILL_MOD,	 /* allmodconfig */
+	KC_FILL_NO,	 /* allnoconfig */
+	KC_FILL_RANDOM,	 /* randconfig: drawn with rand(); seed it with srand() first */
+};
+
+/* randconfig's odds, in percent: a bool is y; a tristate is y, else m. */
+struct kc_fill_odds {
+	int bool_yes, yes, mod;
+};
+
+/*
+ * Give every bool/tristate without a user value (and not evaluated since the last
+ * change) a user value for `mode`, as the kernel's conf_set_all_new_symbols does.
+ * odds NULL: 50/33/33. Returns true when it set anything; randconfig repeats the call
+ * until it returns false, since newly visible symbols need values too.
+ */
+bool kc_fill_new_symbols(struct kc_ctx *kc, enum kc_fill mode, const struct kc_fill_odds *odds);
+/* Change every tristate user value `from` into `to` (yes2modconfig and friends). */
+void kc_rewrite_tristates(struct kc_ctx *kc, enum kc_tri from, enum kc_tri to);
 
 /* ---- config files --------------------------------------------------------------------- */
 

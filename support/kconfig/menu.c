@@ -496,14 +496,6 @@ const char *menu_get_prompt(const struct kc_menu *m)
 	return NULL;
 }
 
-struct kc_menu *menu_get_parent_menu(struct kc_ctx *kc, struct kc_menu *m)
-{
-	for (; m != &kc->rootmenu; m = m->parent)
-		if (m->prompt && m->prompt->type == P_MENU)
-			break;
-	return m;
-}
-
 /* ---- help text, as `conf` prints it for '?' and --helpnewconfig ---- */
 
 static void dep_str(struct kc_ctx *kc, struct sbuf *b, struct expr *e, const char *prefix)
@@ -603,17 +595,19 @@ static void symbol_str(struct kc_ctx *kc, struct sbuf *b, struct kc_sym *s)
 	sb_puts(b, "\n\n");
 }
 
-void menu_get_ext_help(struct kc_ctx *kc, struct kc_menu *m, struct sbuf *b)
+char *kc_menu_help_screen(struct kc_ctx *kc, const struct kc_menu *m)
 {
 	struct kc_sym *s = m->sym;
 	const char *help = "There is no help available for this option.";
+	struct sbuf b = {0};
 
 	if (m->help) {
 		if (s->name)
-			sb_printf(b, "%s%s:\n\n", kc->prefix, s->name);
+			sb_printf(&b, "%s%s:\n\n", kc->prefix, s->name);
 		help = m->help;
 	}
-	sb_printf(b, "%s\n", help);
+	sb_printf(&b, "%s\n", help);
 	if (s)
-		symbol_str(kc, b, s);
+		symbol_str(kc, &b, s);
+	return sb_steal(&b);
 }

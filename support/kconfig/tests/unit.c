@@ -459,6 +459,55 @@ static void test_resolve(void)
 	kc_free(kc);
 }
 
+/* What the conf front end asks: changeability, allowed values, help screen, all*config. */
+static void test_front_end_api(void)
+{
+	static const char *const env[] = {NULL};
+	struct kc_ctx *kc;
+	char *help;
+
+	cur_test = "front end API";
+	kc = load("config MODULES\n\tdef_bool y\n\tmodules\n"
+		  "config B\n\tbool \"b\"\n\thelp\n\t  Bee.\n"
+		  "config T\n\ttristate \"t\"\n\tdefault m\n"
+		  "config S\n\tbool \"s\"\n\tselect B\n"
+		  "config STR\n\tstring \"str\"\n\tdefault \"a\\\"b\"\n"
+		  "choice\n\tprompt \"pick\"\nconfig C1\n\tbool \"c1\"\nconfig C2\n\tbool \"c2\"\n"
+		  "endchoice\n",
+		  env);
+	if (!kc)
+		return;
+	CHECK(kc_sym_changeable(kc, sym(kc, "B")), "B is changeable");
+	CHECK(kc_sym_tri_allowed(kc, sym(kc, "T"), KC_MOD), "T may be m");
+	CHECK(!kc_sym_tri_allowed(kc, sym(kc, "B"), KC_MOD), "a bool may not be m");
+	CHECK(kc_sym_set_tri(kc, sym(kc, "S"), KC_YES), "S can be set");
+	CHECK(!kc_sym_changeable(kc, sym(kc, "B")), "B selected to y is not changeable");
+	CHECK(!kc_sym_tri_allowed(kc, sym(kc, "B"), KC_NO), "selected B may not be n");
+	help = kc_menu_help_screen(kc, kc_sym_menu(sym(kc, "B")));
+	CHECK(!strncmp(help, "CONFIG_B:\n\nBee.\nSymbol", 20), "help screen starts with the text: %s",
+	      help);
+	CHECK(strstr(help, "Symbol: B [=y]\n") && strstr(help, "Selected by [y]:\n  - S [=y]"),
+	      "help screen has the symbol and its selector: %s", help);
+	free(help);
+	CHECK(kc_fill_new_symbols(kc, KC_FILL_NO, NULL), "allnoconfig sets values");
+	CHECK(kc_sym_tri(kc, sym(kc, "T")) == KC_NO, "allnoconfig: T=n");
+	CHECK(kc_sym_tri(kc, sym(kc, "B")) == KC_YES, "allnoconfig keeps the select: B=y");
+	CHECK(kc_sym_tri(kc, sym(kc, "C1")) == KC_YES, "allnoconfig: the choice takes its default");
+	CHECK(!kc_fill_new_symbols(kc, KC_FILL_NO, NULL), "a second pass has nothing to set");
+	CHECK(kc_sym_set_tri(kc, sym(kc, "T"), KC_MOD), "T set to m");
+	kc_rewrite_tristates(kc, KC_MOD, KC_YES);
+	CHECK(kc_sym_tri(kc, sym(kc, "T")) == KC_YES, "mod2yes: T=y");
+	{
+		FILE *f = fopen(path("line"), "w");
+
+		kc_sym_print(kc, sym(kc, "STR"), f);
+		kc_sym_print(kc, sym(kc, "S"), f);
+		fclose(f);
+		CHECK_STR(read_file("line"), "CONFIG_STR=\"a\\\"b\"\nCONFIG_S=y\n");
+	}
+	kc_free(kc);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -477,6 +526,7 @@ int main(int argc, char **argv)
 	test_resolve();
 	test_diagnostics();
 	test_prefix();
+	test_front_end_api();
 	{
 		char cmd[300];
 
