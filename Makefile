@@ -8,11 +8,25 @@
 
 # Make must run from the top of the tree (make -C <tree> is fine).
 TOPDIR := $(CURDIR)
+# Make splits words at spaces: a path with one cannot work.
+ifneq ($(words $(TOPDIR)),1)
+$(error the smart-os tree's path "$(TOPDIR)" contains a space: make cannot handle that; move the tree)
+endif
 O ?= $(TOPDIR)/output
+ifneq ($(words $(O)),1)
+$(error O="$(O)" contains a space: make cannot handle paths with spaces; choose another output directory)
+endif
 override O := $(abspath $(O))
 # O= is ours: packages' own make (the kernel's O= means something else) must not
 # inherit it from the command line. Our own recursive calls pass O= explicitly.
 MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
+
+# The build runs tools that Debian keeps in /usr/sbin and /sbin (mke2fs,
+# debugfs, depmod; genimage runs mkfs.vfat), which a normal user's PATH lacks:
+# they are added at its end. (install-host-deps.sh --check looks for the
+# build's commands in the same PATH.)
+path-has = $(filter $(1),$(subst :, ,$(PATH)))
+export PATH := $(PATH)$(if $(call path-has,/usr/sbin),,:/usr/sbin)$(if $(call path-has,/sbin),,:/sbin)
 
 .DEFAULT_GOAL := all
 # No built-in suffix rules for our files. (No -r/-R in MAKEFLAGS: package builds
@@ -26,20 +40,31 @@ NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconf
 	check-cache check-reproducible bench-cache bench-framework \
 	kconfig-tools kconfig-mtools
 
-# --- parallelism ----------------------------------------------------------------
-# Top-level make is parallel by default: without -j on the command line the
-# Makefile re-runs itself once per goal (in order) with -j<cores>. Goals run one
-# after another, so "make foo_defconfig all" or "make clean all" keep their order.
-ifeq ($(filter -j%,$(MAKEFLAGS))$(SMARTOS_NO_REEXEC),)
+# --- the top make: one inner make per goal ----------------------------------------
+# The Makefile re-runs itself once per goal, in order, so "make foo_defconfig
+# all" or "make clean all" keep their order, through support/scripts/make-goals:
+# - under umask 022, whatever the user's: the images do not depend on it;
+# - parallel by default: without -j on the command line the inner make gets
+#   -j<cores>; with -jN it shares the top make's jobs;
+# - one make per output directory: make-goals holds $(O)/.smartos-make.lock
+#   while the goals run (help and list-defconfigs need none), and a second
+#   make there stops at once, naming the first;
+# - a SIGTERM (or SIGKILL) of the top make alone stops the inner make and the
+#   package builds too (make-goals passes it on).
+# Makes the build runs itself in the same output directory (a package's
+# -rebuild, the artifact cache's fallback) inherit SMARTOS_NO_REEXEC=1.
+ifeq ($(SMARTOS_NO_REEXEC),)
 JOBS := $(or $(shell nproc 2>/dev/null),1)
 GOALS := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
+LOCK_FREE_GOALS := help list-defconfigs
 .PHONY: $(GOALS) _smartos_reexec
 $(wordlist 2,$(words $(GOALS)),$(GOALS)): _smartos_reexec ; @:
 $(firstword $(GOALS)): _smartos_reexec ; @:
 _smartos_reexec:
-	@set -e; for g in $(GOALS); do \
-		$(MAKE) --no-print-directory -j$(JOBS) O=$(O) SMARTOS_NO_REEXEC=1 "$$g"; \
-	done
+	@exec $(CURDIR)/support/scripts/make-goals \
+		$(if $(filter-out $(LOCK_FREE_GOALS),$(GOALS)),--lock $(O)/.smartos-make.lock) \
+		-- $(MAKE) --no-print-directory $(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) O=$(O) SMARTOS_NO_REEXEC=1 \
+		-- $(foreach g,$(GOALS),'$(subst ','\'',$(g))')
 else # ----------------------------------------------------------------------------
 
 ifneq ($(V),1)
@@ -134,6 +159,11 @@ include $(foreach d,$(SMARTOS_EXTERNAL_DIRS),$(sort $(wildcard $(d)/package/*/*.
 include system/system.mk
 include fs/rootfs.mk
 include $(sort $(wildcard fs/*/*.mk))
+# Option values are checked before anything builds (CONFIG_CHECKS: package/Makefile.in,
+# and the packages, system/ and fs/ files add theirs).
+ifneq ($(shell $(SCRIPTS)/check-config $(SMARTOS_CONFIG) $(config-check-args) && echo ok),ok)
+$(error $(SMARTOS_CONFIG) has values that cannot work (above): change them with "make menuconfig")
+endif
 # All packages are known now: compute every input hash and generate the
 # packages' rules, then the target-finalize and image steps (fs/fs.mk).
 $(eval $(pkg-generate-all))
@@ -293,12 +323,16 @@ bench-framework:
 check-runtime:
 	$(CLEAN_MAKE_ENV) support/testing/runtime/run
 
-# The long suite (not part of check): the from-source toolchain, built with
-# smartos_qemu_defconfig from scratch (over an hour on two cores), gcc in
-# the guest. SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built output directory.
+# The long suite (not part of check): the framework tests that build real
+# source packages (the Debian importer's five), a build as a normal user
+# under umask 000 compared with root's, then the from-source
+# toolchain, built with smartos_qemu_defconfig from scratch (over an hour on
+# two cores), gcc in the guest. SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built
+# output directory.
 .PHONY: check-long
 check-long:
-	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_internal_toolchain
+	rc=0; $(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
+	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain || rc=1; exit $$rc
 
 help:
 	cat support/scripts/help.txt

@@ -6,6 +6,7 @@
 #   CONF   optional: the engine's conf; when given, every written .config is also checked to be
 #          stable under `conf --olddefconfig` (i.e. the engine agrees it is a valid config)
 # Prints one line per test and ends with "N passed, M failed"; exits non-zero on failure.
+# MCONF_TESTS="test_a test_b" runs only those; a name there that is no test is an error.
 set -eu -o pipefail
 
 usage() {
@@ -1115,6 +1116,13 @@ if [ -n "$CONF" ]; then
 else
 	echo "note: no CONF given: test_why_matches_conf_explain not run"
 fi
+for t in ${MCONF_TESTS:-}; do
+	if ! printf '%s\n' "${TESTS[@]}" | grep -qxF -- "$t"; then
+		echo "$0: MCONF_TESTS: no test named $t (tests: ${TESTS[*]})" >&2
+		echo "0 passed, 1 failed"
+		exit 2
+	fi
+done
 for t in "${TESTS[@]}"; do
 	if [ -n "${MCONF_TESTS:-}" ] && ! grep -qw -- "$t" <<<"$MCONF_TESTS"; then
 		continue
