@@ -134,12 +134,57 @@ for m in "" -m; do
 	"$prefix/bin/kconfig-diff" $m "$tmp/13-prefix.c.config" "$tmp/15-prefix-old.c.config" |
 		sed 's/CONFIG_/BR2_/g' >"$tmp/config.diff"
 	if [ ! -s "$tmp/br2.diff" ] || ! diff "$tmp/config.diff" "$tmp/br2.diff"; then
-		echo "FAIL: kconfig-diff $m with CONFIG_=BR2_ (empty, or not the CONFIG_ answer)"
+		echo "FAIL: kconfig-diff${m:+ $m} with CONFIG_=BR2_ (empty, or not the CONFIG_ answer)"
 		fail=1
 	else
-		echo "ok: kconfig-diff $m with CONFIG_=BR2_ gives the CONFIG_ answer"
+		echo "ok: kconfig-diff${m:+ $m} with CONFIG_=BR2_ gives the CONFIG_ answer"
 	fi
 done
+
+# kconfig-mconf in a terminal (tmux): the pre-4.18 tree, no .config, save on leaving;
+# what it saves is what kconfig-frontends 4.11's conf writes from the same start
+mconf_test() {
+	local dir=$tmp/mconf sock=kfront-mconf-$$ shown=""
+	tm() { tmux -u -L "$sock" -f /dev/null "$@"; }
+	cp -r "$here/tree" "$dir"
+	(
+		unset TMUX
+		tm new-session -d -s m -x 80 -y 24 -c "$dir" \
+			"env TERM=screen-256color LC_ALL=C.UTF-8 SRCARCH=x86 ARCH=x86 \
+			 '$prefix/bin/kconfig-mconf' Kconfig 2>'$dir/stderr'; echo \"mconf-exit=\$?\"; sleep 60"
+		for _ in $(seq 100); do
+			shown=$(tm capture-pane -p -t m)
+			grep -qF "Loadable modules" <<<"$shown" && break
+			sleep 0.1
+		done
+		grep -qF "Demo x86 configuration" <<<"$shown" || { echo "$shown"; exit 1; }
+		tm send-keys -t m Escape Escape
+		for _ in $(seq 100); do
+			grep -qF "save your new configuration" <<<"$(tm capture-pane -p -t m)" && break
+			sleep 0.1
+		done
+		tm send-keys -t m Enter
+		for _ in $(seq 100); do
+			shown=$(tm capture-pane -p -t m)
+			grep -qF "mconf-exit=" <<<"$shown" && break
+			sleep 0.1
+		done
+		tm kill-server
+		grep -qF "mconf-exit=0" <<<"$shown" || { echo "$shown"; cat "$dir/stderr"; exit 1; }
+	)
+}
+if ! command -v tmux >/dev/null; then
+	echo "FAIL: kconfig-mconf not tested: tmux is needed (apt-get install tmux)"
+	fail=1
+elif ! mconf_test; then
+	echo "FAIL: kconfig-mconf did not show the tree's menu and save on leaving (screen above)"
+	fail=1
+elif ! diff "$here/expected/01-olddefconfig.config" "$tmp/mconf/.config"; then
+	echo "FAIL: kconfig-mconf saved another .config than kconfig-frontends 4.11's conf"
+	fail=1
+else
+	echo "ok: kconfig-mconf shows \"Demo x86 configuration\" and saves 4.11's .config"
+fi
 
 # under our own name the same program keeps the language of Linux 6.1: no `option`
 ln -s "$prefix/bin/kconfig-conf" "$tmp/conf"
