@@ -885,7 +885,9 @@ static void parse_stmts(struct parser *p, enum block blk, bool in_choice)
 
 			consume(p);
 			t = peek(p);
-			if (t == T_EQUAL || t == T_COLON_EQUAL || t == T_PLUS_EQUAL) {
+			/* no variables in the kconfig-frontends language: `X = 1` is unknown there */
+			if ((t == T_EQUAL && !kc_kfront(p->kc)) || t == T_COLON_EQUAL ||
+			    t == T_PLUS_EQUAL) {
 				parse_assignment(p);
 				break;
 			}

@@ -81,6 +81,15 @@ scenario() {
 		step 15-prefix-old env CONFIG_=BR2_ kconfig-conf --olddefconfig Kconfig
 		cp .config "$out/15-prefix-old.config"
 		# (kconfig-frontends' kconfig-diff knows CONFIG_ only: see below)
+
+		# the language: $(...) is text, `option` warnings, an undefined environment
+		# variable, no macro or variable assignments, errors and their lines
+		unset UNSET_VAR_XYZ NOPE
+		for k in lang/*.Kconfig; do
+			n=$(basename "$k" .Kconfig)
+			step "17-lang-$n" env KCONFIG_CONFIG="$n.config" kconfig-conf --olddefconfig "$k"
+			if [ -f "$n.config" ]; then cp "$n.config" "$out/17-lang-$n.config"; fi
+		done
 	)
 	rm -rf "$work"
 }
@@ -140,6 +149,40 @@ for m in "" -m; do
 		echo "ok: kconfig-diff${m:+ $m} with CONFIG_=BR2_ gives the CONFIG_ answer"
 	fi
 done
+
+# kconfig-merge with another prefix: the same merge as with CONFIG_
+mkdir "$tmp/merge-br2" "$tmp/merge-config"
+for f in start.config fragment1.config fragment2.config; do
+	src=$here/tree/$f
+	[ "$f" = start.config ] && src=$o/02-defconfig.config
+	sed 's/CONFIG_/BR2_/g' "$src" >"$tmp/merge-br2/$f"
+	cp "$src" "$tmp/merge-config/$f"
+done
+(cd "$tmp/merge-br2" && CONFIG_=BR2_ "$prefix/bin/kconfig-merge" -m start.config \
+	fragment1.config fragment2.config >out)
+(cd "$tmp/merge-config" && "$prefix/bin/kconfig-merge" -m start.config \
+	fragment1.config fragment2.config >out)
+if ! grep -q '^BR2_ZLIB=y$' "$tmp/merge-br2/.config" ||
+	! diff <(sed 's/CONFIG_/BR2_/g' "$tmp/merge-config/.config") "$tmp/merge-br2/.config" ||
+	! diff <(sed 's/CONFIG_/BR2_/g' "$tmp/merge-config/out") "$tmp/merge-br2/out"; then
+	echo "FAIL: kconfig-merge -m with CONFIG_=BR2_ is not the CONFIG_ merge"
+	fail=1
+else
+	echo "ok: kconfig-merge -m with CONFIG_=BR2_ gives the CONFIG_ merge"
+fi
+
+# an `option` without what it needs: an error naming the line (4.11 crashes on
+# `option env` without a value)
+printf 'config A\n\tbool "a"\n\toption env\n' >"$tmp/env.Kconfig"
+if (cd "$tmp" && KCONFIG_CONFIG=/dev/null "$prefix/bin/kconfig-conf" --listnewconfig \
+	env.Kconfig >"$tmp/env.out" 2>&1) ||
+	! grep -qF 'env.Kconfig:3: option env needs the name of a variable' "$tmp/env.out"; then
+	cat "$tmp/env.out"
+	echo "FAIL: \`option env\` without a variable is not an error naming its line"
+	fail=1
+else
+	echo "ok: \`option env\` without a variable: $(head -1 "$tmp/env.out")"
+fi
 
 # kconfig-mconf in a terminal (tmux): the pre-4.18 tree, no .config, save on leaving;
 # what it saves is what kconfig-frontends 4.11's conf writes from the same start
