@@ -48,6 +48,8 @@ struct conf {
 	int indent;
 	bool tty_stdio;
 	bool silent;
+	bool kfront;     /* run as kconfig-conf */
+	bool no_prompts; /* kconfig-frontends' --silentoldconfig without a terminal */
 	int conf_cnt;
 	char line[PATH_MAX];
 	const struct kc_menu *root_entry;
@@ -94,8 +96,9 @@ static void xfgets(struct conf *c, char *str, int size, FILE *in)
 {
 	if (!fgets(str, size, in))
 		fprintf(stderr, "\nError in reading or end of file.\n");
+	/* kconfig-frontends ends the line instead of echoing an answer read from a pipe */
 	if (!c->tty_stdio)
-		printf("%s", str);
+		printf("%s", c->kfront ? "\n" : str);
 }
 
 /* ---- all*config / randconfig ---- */
@@ -190,6 +193,11 @@ static int ask_value(struct conf *c, struct kc_sym *s, const char *def)
 			printf("%s\n", def ? def : "");
 			return 0;
 		}
+		if (c->no_prompts) {
+			printf("aborted!\n\nConsole input/output is redirected. "
+			       "Run 'make oldconfig' to update configuration.\n\n");
+			exit(1);
+		}
 		/* fall through */
 	default:
 		fflush(stdout);
@@ -250,7 +258,8 @@ static int conf_sym(struct conf *c, const struct kc_menu *m)
 			printf("/m");
 		if (oldval != KC_YES && kc_sym_tri_allowed(kc, s, KC_YES))
 			printf("/y");
-		printf("/?] ");
+		/* kconfig-frontends offers '?' only where there is help */
+		printf(c->kfront && !*kc_menu_help(m) ? "] " : "/?] ");
 		if (!ask_value(c, s, kc_sym_str(kc, s)))
 			return 0;
 		strip(c->line);
@@ -519,6 +528,38 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
+/*
+ * Run as kconfig-conf: kconfig-frontends' option names on top of ours (--silentoldconfig
+ * is --syncconfig, --oldnoconfig is --olddefconfig, --defconfig's file is optional).
+ */
+static const struct option kfront_long_opts[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"silent", no_argument, NULL, 's'},
+    {"oldaskconfig", no_argument, NULL, 0x100 + oldaskconfig},
+    {"oldconfig", no_argument, NULL, 0x100 + oldconfig},
+    {"syncconfig", no_argument, NULL, 0x100 + syncconfig},
+    {"silentoldconfig", no_argument, NULL, 0x100 + syncconfig},
+    {"defconfig", optional_argument, NULL, 0x100 + defconfig},
+    {"savedefconfig", required_argument, NULL, 0x100 + savedefconfig},
+    {"allnoconfig", no_argument, NULL, 0x100 + allnoconfig},
+    {"allyesconfig", no_argument, NULL, 0x100 + allyesconfig},
+    {"allmodconfig", no_argument, NULL, 0x100 + allmodconfig},
+    {"alldefconfig", no_argument, NULL, 0x100 + alldefconfig},
+    {"randconfig", no_argument, NULL, 0x100 + randconfig},
+    {"listnewconfig", no_argument, NULL, 0x100 + listnewconfig},
+    {"olddefconfig", no_argument, NULL, 0x100 + olddefconfig},
+    {"oldnoconfig", no_argument, NULL, 0x100 + olddefconfig},
+    {NULL, 0, NULL, 0},
+};
+
+/* The program's name without its directory. */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
 static void usage(const char *prog)
 {
 	printf("Usage: %s [options] <kconfig-file>\n", prog);
@@ -550,6 +591,51 @@ static void usage(const char *prog)
 	printf("  --mod2noconfig          Change answers from mod to no if possible\n");
 	printf("  --explain <symbol>      Explain a symbol's value and how to enable it\n");
 	printf("  (If none of the above is given, --oldaskconfig is the default)\n");
+}
+
+static void kfront_usage(const char *prog)
+{
+	printf("Usage: %s [-s] [option] <kconfig-file>\n", prog);
+	printf("Reads <kconfig-file> in the Kconfig language of kconfig-frontends 4.11.\n");
+	printf("[option] is one of:\n");
+	printf("  --listnewconfig         Print the symbols .config does not set yet\n");
+	printf("  --oldaskconfig          Ask for every symbol, starting from .config\n");
+	printf("  --oldconfig             Ask only for the symbols .config does not set\n");
+	printf("  --silentoldconfig       Like --oldconfig, and write include/config/auto.conf,\n"
+	       "                          include/generated/autoconf.h and the stamps\n");
+	printf("  --olddefconfig          Give the symbols .config does not set their defaults\n");
+	printf("  --oldnoconfig           The same as --olddefconfig\n");
+	printf("  --defconfig[=<file>]    Start from <file> (default arch/$ARCH/defconfig)\n");
+	printf("  --savedefconfig <file>  Write to <file> what differs from the defaults\n");
+	printf("  --allnoconfig           Answer no wherever the dependencies allow\n");
+	printf("  --allyesconfig          Answer yes wherever the dependencies allow\n");
+	printf("  --allmodconfig          Answer mod (else yes) wherever the dependencies allow\n");
+	printf("  --alldefconfig          Give every symbol its default\n");
+	printf("  --randconfig            Answer at random (KCONFIG_SEED, KCONFIG_PROBABILITY)\n");
+}
+
+/*
+ * kconfig-frontends' default --defconfig file: arch/$ARCH/defconfig with the symbols'
+ * values put in, looked for in $srctree when not in the current directory.
+ */
+static char *kfront_default_defconfig(struct kc_ctx *kc)
+{
+	char *name = kc_expand_refs(kc, "arch/$ARCH/defconfig");
+	const char *srctree = kc_getenv(kc, "srctree");
+	char *full;
+
+	if (!srctree || !*srctree || access(name, F_OK) == 0)
+		return name;
+	full = malloc(strlen(srctree) + strlen(name) + 2);
+	if (!full)
+		return name;
+	sprintf(full, "%s/%s", srctree, name);
+	if (access(full, F_OK) == 0) {
+		free(name);
+		return full;
+	}
+	free(full);
+	return name;
 }
 
 static int read_allconfig(struct conf *c)
@@ -599,14 +685,24 @@ static int conf_main(int ac, char **av)
 	const char *prog = av[0], *defconfig_file = NULL, *name;
 	struct kc_opts opts = {.diag = diag, .diag_arg = c};
 	bool sync_kconfig = false, no_conf_write = false, randseed = false;
+	/* run by kconfig-frontends' name: its language, files and options */
+	bool kfront = !strcmp(base_name(prog), "kconfig-conf");
+	char *kfront_defconfig = NULL;
 	struct kc_ctx *kc;
 	int opt, rc = 0;
 
+	if (kfront)
+		opts.compat = KC_COMPAT_KFRONTENDS_4_11;
+	c->kfront = kfront;
 	c->tty_stdio = isatty(0) && isatty(1);
-	while ((opt = getopt_long(ac, av, "hs", long_opts, NULL)) != -1) {
+	while ((opt = getopt_long(ac, av, "hs", kfront ? kfront_long_opts : long_opts, NULL)) !=
+	       -1) {
 		switch (opt) {
 		case 'h':
-			usage(prog);
+			if (kfront)
+				kfront_usage(prog);
+			else
+				usage(prog);
 			exit(1);
 		case 's':
 			c->silent = true;
@@ -620,6 +716,7 @@ static int conf_main(int ac, char **av)
 			case syncconfig:
 				c->silent = true;
 				sync_kconfig = true;
+				c->no_prompts = kfront && !(isatty(0) && isatty(1));
 				break;
 			case defconfig:
 			case savedefconfig:
@@ -636,7 +733,10 @@ static int conf_main(int ac, char **av)
 	}
 	if (ac == optind) {
 		fprintf(stderr, "%s: Kconfig file missing\n", av[0]);
-		usage(prog);
+		if (kfront)
+			kfront_usage(prog);
+		else
+			usage(prog);
 		exit(1);
 	}
 	kc = kc_new(&opts);
@@ -648,6 +748,8 @@ static int conf_main(int ac, char **av)
 		exit(1);
 	}
 
+	if (kfront && c->mode == defconfig && !defconfig_file)
+		defconfig_file = kfront_defconfig = kfront_default_defconfig(kc);
 	switch (c->mode) {
 	case defconfig:
 		if (kc_read_config(kc, defconfig_file)) {
@@ -780,17 +882,23 @@ static int conf_main(int ac, char **av)
 			rc = 1;
 		}
 	} else if (c->mode != listnewconfig && c->mode != helpnewconfig) {
+		/* kconfig-frontends' --silentoldconfig leaves an unchanged .config alone */
+		if (kfront && sync_kconfig && !kc_changed(kc))
+			no_conf_write = true;
 		if (!no_conf_write && kc_write_config(kc, NULL)) {
 			fprintf(stderr, "\n*** Error during writing of the configuration.\n\n");
 			kc_free(kc);
 			exit(1);
 		}
-		if (kc_write_autoconf(kc, sync_kconfig) && sync_kconfig) {
+		/* kconfig-frontends writes auto.conf and the rest only for --silentoldconfig */
+		if ((!kfront || sync_kconfig) && kc_write_autoconf(kc, sync_kconfig) &&
+		    sync_kconfig) {
 			fprintf(stderr, "\n*** Error during sync of the configuration.\n\n");
 			rc = 1;
 		}
 	}
 	kc_free(kc);
+	free(kfront_defconfig);
 	return rc;
 }
 

@@ -177,6 +177,13 @@ struct kc_menu {
 	int lineno;
 };
 
+/* An `option env="VAR"` (KFRONTENDS_4_11), most recent first. */
+struct kc_env_sym {
+	struct kc_env_sym *next;
+	struct kc_sym *sym;
+	const char *var;
+};
+
 /* ---- macro language (macro.c) ---- */
 struct macro_var;
 struct macro_env;
@@ -194,6 +201,8 @@ struct kc_ctx {
 	struct macro_var *vars;
 	struct macro_env *envs, **envs_tail;
 	const char *prefix;
+	struct kc_sym *defconfig_list; /* `option defconfig_list` (KFRONTENDS_4_11) */
+	struct kc_env_sym *env_syms;   /* `option env` symbols (KFRONTENDS_4_11) */
 	bool changed;
 	int errors, warnings, dep_warnings;
 	int conf_warnings;
@@ -210,6 +219,12 @@ struct kc_ctx {
 	struct dep_stack *check_top;
 	char *depfile_dir; /* include/config/ while reading auto.conf */
 };
+
+/* The kconfig-frontends 4.11 language and files (kc_opts.compat). */
+static inline bool kc_kfront(const struct kc_ctx *kc)
+{
+	return kc->opts.compat == KC_COMPAT_KFRONTENDS_4_11;
+}
 
 /* diagnostics (util.c) */
 void kc_diag(struct kc_ctx *kc, enum kc_diag_level lvl, const char *fmt, ...)
@@ -318,6 +333,23 @@ void menu_warn(struct kc_ctx *kc, struct kc_menu *m, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void prop_warn(struct kc_ctx *kc, struct prop *p, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* kfront.c: the kconfig-frontends 4.11 language (KC_COMPAT_KFRONTENDS_4_11) */
+enum kfront_option {
+	KFRONT_OPT_OK,
+	KFRONT_OPT_UNKNOWN,
+	KFRONT_OPT_NEEDS_VALUE,
+	KFRONT_OPT_MODULES_TWICE,
+	KFRONT_OPT_DEFCONFIG_TWICE,
+};
+void kfront_begin(struct kc_ctx *kc); /* before the parse: UNAME_RELEASE */
+void kfront_end(struct kc_ctx *kc);   /* after it: $NAME in the mainmenu prompt */
+/* `option NAME[=ARG]` on the entry being parsed; the caller reports what is not OK. */
+enum kfront_option kfront_option(struct kc_ctx *kc, const char *name, const char *arg);
+/* $NAME -> symbol NAME's value; unknown names give "" or, with unknown_as_name, NAME. */
+char *kfront_expand(struct kc_ctx *kc, const char *in, bool unknown_as_name);
+/* The first readable file among the defaults of the `option defconfig_list` symbol. */
+FILE *kfront_open_defconfig_list(struct kc_ctx *kc, const char **name);
 
 /* confdata.c */
 int conf_read_simple(struct kc_ctx *kc, const char *name, int def);

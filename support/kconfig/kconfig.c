@@ -56,7 +56,7 @@ int kc_load(struct kc_ctx *kc, const char *file)
 		kc->modules_sym = &kc->sym_no;
 	if (!kc->rootmenu.prompt) {
 		kc->cur_entry = &kc->rootmenu;
-		menu_add_prompt(kc, P_MENU, "Main menu", NULL);
+		menu_add_prompt(kc, P_MENU, kc_kfront(kc) ? "Configuration" : "Main menu", NULL);
 	}
 	menu_finalize(kc, &kc->rootmenu);
 	if (sym_check_all_deps(kc))
@@ -98,9 +98,16 @@ const char *kc_prefix(const struct kc_ctx *kc)
 	return kc->prefix;
 }
 
+enum kc_compat kc_compat(const struct kc_ctx *kc)
+{
+	return kc->opts.compat;
+}
+
 const char *kc_mainmenu(const struct kc_ctx *kc)
 {
-	return kc->rootmenu.prompt ? kc->rootmenu.prompt->text : "Main menu";
+	if (kc->rootmenu.prompt)
+		return kc->rootmenu.prompt->text;
+	return kc_kfront(kc) ? "Configuration" : "Main menu";
 }
 
 /* ---- menus ---- */

@@ -48,6 +48,25 @@ enum kc_type { KC_UNKNOWN, KC_BOOLEAN, KC_TRISTATE, KC_INT, KC_HEX, KC_STRING };
  */
 enum kc_diag_level { KC_DIAG_INFO, KC_DIAG_WARNING, KC_DIAG_ERROR, KC_DIAG_MESSAGE };
 
+/*
+ * Which Kconfig the engine behaves as.
+ *
+ * LINUX_6_1 (the default): the Linux 6.1 kernel's language (macro language included) and
+ * files, byte for byte.
+ *
+ * KFRONTENDS_4_11: kconfig-frontends 4.11 (the kconfig of Linux 4.11, before Linux 4.18
+ * replaced its environment symbols with the macro language). The language has
+ * `option env="VAR"` (a symbol whose default is $VAR, never written out),
+ * `option defconfig_list` (the files to start from when there is no .config),
+ * `option modules`, `option allnoconfig_y`, `---help---`, and `$SYMBOL` (a symbol's value)
+ * in `source` paths and in the `mainmenu` prompt; `$(...)` is plain text and there are no
+ * macro variables. Files are written as 4.11 writes them: .config without "# end of"
+ * lines and rewritten even when unchanged; syncconfig writes auto.conf, autoconf.h,
+ * include/config/tristate.conf, include/config/auto.conf.cmd and the stamps
+ * include/config/<name with '_' as '/', lower case>.h, and no rustc_cfg.
+ */
+enum kc_compat { KC_COMPAT_LINUX_6_1, KC_COMPAT_KFRONTENDS_4_11 };
+
 struct kc_opts {
 	/*
 	 * Called for every diagnostic ("file:line: message" already formatted, no
@@ -63,6 +82,7 @@ struct kc_opts {
 	void *getenv_arg;
 	/* If true, $(shell,...) is not run and expands to "" (fuzzing). */
 	bool no_shell;
+	enum kc_compat compat;
 };
 
 /* opts may be NULL (defaults above). Returns NULL only when out of memory. */
@@ -89,6 +109,16 @@ const char *kc_getenv(struct kc_ctx *kc, const char *name);
 
 /* The symbol prefix in use ("CONFIG_" unless $CONFIG_ is set, possibly to ""). */
 const char *kc_prefix(const struct kc_ctx *kc);
+
+/* The behaviour chosen with kc_opts.compat. */
+enum kc_compat kc_compat(const struct kc_ctx *kc);
+
+/*
+ * kconfig-frontends' $NAME references in text (what it does to its default --defconfig
+ * file, "arch/$ARCH/defconfig"): each is replaced by the value of symbol NAME, or by
+ * NAME itself when no symbol has that name. malloc'ed.
+ */
+char *kc_expand_refs(struct kc_ctx *kc, const char *text);
 
 /* Text of the `mainmenu` prompt (macro-expanded), "Main menu" if none. */
 const char *kc_mainmenu(const struct kc_ctx *kc);

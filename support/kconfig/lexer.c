@@ -50,6 +50,35 @@ static const struct {
     {"visible", T_VISIBLE},
 };
 
+/*
+ * The kconfig-frontends 4.11 language (kc_kfront) has `option` and the old spelling of
+ * `help`, and no `modules` keyword (it is an `option` there).
+ */
+static const struct {
+	const char *word;
+	enum tok tok;
+} kfront_keywords[] = {
+    {"option", T_OPTION},
+    {"---help---", T_HELP},
+};
+
+/* The keyword spelled by the n bytes at p, or T_WORD. */
+static enum tok keyword(const struct kc_ctx *kc, const char *p, size_t n)
+{
+	if (kc_kfront(kc)) {
+		for (size_t i = 0; i < sizeof(kfront_keywords) / sizeof(kfront_keywords[0]); i++)
+			if (strlen(kfront_keywords[i].word) == n &&
+			    !memcmp(kfront_keywords[i].word, p, n))
+				return kfront_keywords[i].tok;
+		if (n == 7 && !memcmp(p, "modules", 7))
+			return T_WORD;
+	}
+	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+		if (strlen(keywords[i].word) == n && !memcmp(keywords[i].word, p, n))
+			return keywords[i].tok;
+	return T_WORD;
+}
+
 const char *tok_name(enum tok t)
 {
 	static const char *const ops[] = {"||", "&&", "=", "!=", "<",  "<=", ">",
@@ -61,6 +90,8 @@ const char *tok_name(enum tok t)
 	if (t >= T_OR)
 		return ops[t - T_OR];
 	switch (t) {
+	case T_OPTION:
+		return "option";
 	case T_EOF:
 		return "end of file";
 	case T_EOL:
@@ -244,7 +275,7 @@ static enum tok lex_string(struct lexer *lx, char quote)
 
 		if (b->pos >= b->len || kc->fatal)
 			break;
-		if (c == '$') {
+		if (c == '$' && !kc_kfront(kc)) {
 			char *line = rest_of_line(b->text + b->pos + 1);
 			const char *q = line;
 			char *x = macro_expand_dollar(kc, &q);
@@ -376,24 +407,24 @@ again:
 		b->pos++;
 		return lex_string(lx, c);
 	}
-	if (is_word_char(c) || c == '$') {
+	/* no macros in the kconfig-frontends language: a '$' there is a stray character */
+	bool macros = !kc_kfront(kc);
+
+	if (is_word_char(c) || (c == '$' && macros)) {
 		size_t n = 0;
 		bool dollar = false;
 
-		while (is_word_char(p[n]) || p[n] == '$') {
+		while (is_word_char(p[n]) || (p[n] == '$' && macros)) {
 			dollar |= p[n] == '$';
 			n++;
 		}
 		if (!dollar) {
-			for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
-				if (strlen(keywords[i].word) == n &&
-				    !memcmp(keywords[i].word, p, n)) {
-					b->pos += n;
-					return keywords[i].tok;
-				}
-			lx->str = arena_strndup(&kc->arena, p, n);
+			enum tok t = keyword(kc, p, n);
+
+			if (t == T_WORD)
+				lx->str = arena_strndup(&kc->arena, p, n);
 			b->pos += n;
-			return T_WORD;
+			return t;
 		}
 		char *line = rest_of_line(p);
 		const char *q = line;
@@ -448,13 +479,13 @@ again:
 	case ')':
 		return T_CLOSE_PAREN;
 	case ':':
-		if (p[1] == '=') {
+		if (p[1] == '=' && macros) {
 			b->pos++;
 			return T_COLON_EQUAL;
 		}
 		break;
 	case '+':
-		if (p[1] == '=') {
+		if (p[1] == '=' && macros) {
 			b->pos++;
 			return T_PLUS_EQUAL;
 		}
@@ -485,7 +516,7 @@ enum tok lex_next(struct lexer *lx)
 		}
 		break;
 	}
-	if (lx->prev_prev_tok == T_EOL && lx->prev_tok == T_WORD &&
+	if (lx->prev_prev_tok == T_EOL && lx->prev_tok == T_WORD && !kc_kfront(kc) &&
 	    (t == T_EQUAL || t == T_COLON_EQUAL || t == T_PLUS_EQUAL))
 		lx->assign_val = true;
 	lx->prev_prev_tok = lx->prev_tok;

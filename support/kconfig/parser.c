@@ -123,15 +123,101 @@ static void syntax_error(struct parser *p, const char *what)
 	if (!what)
 		what = "invalid statement";
 
-	sb_printf(&b, "%s:%d: syntax error", curname(p->kc), p->kc->cur_lineno + 1);
-	kc_diag_raw(p->kc, KC_DIAG_ERROR, b.s);
-	sb_free(&b);
+	/* 4.11's parser, like bison, is silent about an error within 3 tokens of the last */
+	if (!kc_kfront(p->kc) || p->shifted >= 3) {
+		sb_printf(&b, "%s:%d: syntax error", curname(p->kc), p->kc->cur_lineno + 1);
+		kc_diag_raw(p->kc, KC_DIAG_ERROR, b.s);
+		sb_free(&b);
+	}
 	p->shifted = 0;
 	if (what)
 		perr(p, "%s", what);
 	while (peek(p) != T_EOL && peek(p) != T_EOF)
 		consume(p);
 	accept(p, T_EOL);
+	if (kc_kfront(p->kc))
+		p->shifted = 1; /* the tokens skipped do not count, the end of line does */
+}
+
+static bool expect_eol(struct parser *p);
+
+/*
+ * In the kconfig-frontends language a line in the option list of an entry (config,
+ * choice, menu, comment) that is not an option is an error of that entry: "unknown
+ * option" for a word, "invalid option" for anything else that cannot start a statement.
+ * Returns false when the token ends the option list instead.
+ */
+static bool kfront_option_error(struct parser *p)
+{
+	char *msg;
+
+	if (!kc_kfront(p->kc))
+		return false;
+	switch (peek(p)) {
+	case T_EOF:
+	case T_EOL:
+	case T_CONFIG:
+	case T_MENUCONFIG:
+	case T_CHOICE:
+	case T_ENDCHOICE:
+	case T_COMMENT:
+	case T_MENU:
+	case T_ENDMENU:
+	case T_IF:
+	case T_ENDIF:
+	case T_SOURCE:
+	case T_MAINMENU:
+		return false;
+	case T_WORD:
+		msg = xmalloc(strlen(p->lx.str) + 32);
+		sprintf(msg, "unknown option \"%s\"", p->lx.str);
+		consume(p);
+		syntax_error(p, msg);
+		free(msg);
+		return true;
+	default:
+		syntax_error(p, "invalid option");
+		return true;
+	}
+}
+
+/* `option NAME[=VALUE] ...` (kconfig-frontends language), the `option` keyword read. */
+static void parse_kfront_options(struct parser *p)
+{
+	struct kc_ctx *kc = p->kc;
+
+	while (peek(p) == T_WORD) {
+		const char *name, *arg = NULL;
+
+		consume(p);
+		name = p->lx.str;
+		if (accept(p, T_EQUAL)) {
+			if (peek(p) != T_WORD && peek(p) != T_WORD_QUOTE) {
+				syntax_error(p, "invalid option");
+				return;
+			}
+			consume(p);
+			arg = p->lx.str;
+		}
+		switch (kfront_option(kc, name, arg)) {
+		case KFRONT_OPT_OK:
+			break;
+		case KFRONT_OPT_UNKNOWN:
+			pwarn(p, "warning: ignoring unknown option %s", name);
+			break;
+		case KFRONT_OPT_NEEDS_VALUE:
+			perr(p, "option env needs the name of a variable: option env=\"NAME\"");
+			break;
+		case KFRONT_OPT_MODULES_TWICE:
+			perr(p, "symbol '%s' redefines option 'modules' already defined by symbol '%s'",
+			     kc->cur_entry->sym->name, kc->modules_sym->name);
+			break;
+		case KFRONT_OPT_DEFCONFIG_TWICE:
+			perr(p, "trying to redefine defconfig symbol");
+			break;
+		}
+	}
+	expect_eol(p);
 }
 
 static bool expect_eol(struct parser *p)
@@ -443,8 +529,13 @@ static void parse_config_options(struct parser *p)
 		case T_HELP:
 			parse_help(p);
 			break;
+		case T_OPTION:
+			consume(p);
+			parse_kfront_options(p);
+			break;
 		default:
-			return;
+			if (!kfront_option_error(p))
+				return;
 		}
 	}
 }
@@ -493,7 +584,8 @@ static void parse_choice_options(struct parser *p)
 			parse_help(p);
 			break;
 		default:
-			return;
+			if (!kfront_option_error(p))
+				return;
 		}
 	}
 }
@@ -673,7 +765,7 @@ static void parse_menu(struct parser *p)
 			menu_add_visibility(kc, e);
 		} else if (peek(p) == T_DEPENDS) {
 			parse_depends(p);
-		} else {
+		} else if (!kfront_option_error(p)) {
 			break;
 		}
 	}
@@ -685,8 +777,12 @@ static void parse_comment(struct parser *p)
 {
 	if (!begin_prompt_entry(p, P_COMMENT))
 		return;
-	while (peek(p) == T_DEPENDS)
-		parse_depends(p);
+	for (;;) {
+		if (peek(p) == T_DEPENDS)
+			parse_depends(p);
+		else if (!kfront_option_error(p))
+			break;
+	}
 }
 
 static void parse_source(struct parser *p)
@@ -702,6 +798,13 @@ static void parse_source(struct parser *p)
 	name = p->lx.str;
 	if (!expect_eol(p))
 		return;
+	if (kc_kfront(p->kc)) {
+		/* a path with $NAME references, as 4.11 reads it */
+		char *path = kfront_expand(p->kc, name, false);
+
+		name = arena_strdup(&p->kc->arena, path);
+		free(path);
+	}
 	if (!lex_source(&p->lx, name))
 		p->stop = true;
 }
@@ -782,7 +885,9 @@ static void parse_stmts(struct parser *p, enum block blk, bool in_choice)
 
 			consume(p);
 			t = peek(p);
-			if (t == T_EQUAL || t == T_COLON_EQUAL || t == T_PLUS_EQUAL) {
+			/* no variables in the kconfig-frontends language: `X = 1` is unknown there */
+			if ((t == T_EQUAL && !kc_kfront(p->kc)) || t == T_COLON_EQUAL ||
+			    t == T_PLUS_EQUAL) {
 				parse_assignment(p);
 				break;
 			}
@@ -840,6 +945,8 @@ int kc_parse(struct kc_ctx *kc, const char *file)
 	if (!lex_open(&p.lx, file))
 		return -1;
 	menu_init(kc);
+	if (kc_kfront(kc))
+		kfront_begin(kc);
 	if (peek(&p) == T_MAINMENU) {
 		consume(&p);
 		if (peek(&p) == T_WORD_QUOTE) {
@@ -854,6 +961,8 @@ int kc_parse(struct kc_ctx *kc, const char *file)
 		}
 	}
 	parse_stmts(&p, B_TOP, false);
+	if (kc_kfront(kc))
+		kfront_end(kc);
 	lex_close(&p.lx);
 	macro_free_vars(kc);
 	return kc->errors || kc->fatal ? -1 : 0;

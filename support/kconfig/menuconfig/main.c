@@ -466,7 +466,8 @@ static bool confirm_exit(struct mc_app *a, int *saved)
 		mc_message(_("Save failed"), _("Could not write the configuration; it was NOT saved."));
 		return false;
 	}
-	if (kc_write_autoconf(a->kc, false) != 0) {
+	/* kconfig-frontends' mconf writes .config only */
+	if (kc_compat(a->kc) != KC_COMPAT_KFRONTENDS_4_11 && kc_write_autoconf(a->kc, false) != 0) {
 		show_diag(a, _("Save failed"));
 		mc_message(_("Save failed"), _("The .config was written, but writing the autoconf "
 						     "files failed."));
@@ -618,6 +619,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s [Kconfig]\n", argv[0]);
 		return 2;
 	}
+	/* run by kconfig-frontends' name: the Kconfig language and files of its 4.11 */
+	const char *slash = strrchr(argv[0], '/');
+	if (!strcmp(slash ? slash + 1 : argv[0], "kconfig-mconf"))
+		opts.compat = KC_COMPAT_KFRONTENDS_4_11;
 	mc_locale_init();
 	a.kc = kc_new(&opts);
 	if (!a.kc) {
