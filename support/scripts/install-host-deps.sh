@@ -32,8 +32,9 @@ packages=(
 	linux-source-6.1 clang libclang-rt-14-dev valgrind
 	# menuconfig tests: the atomic save is checked by tracing mconf's renames
 	strace
-	# the kconfig-frontends drop-in's man pages are checked with groff
-	groff-base
+	# the kconfig-frontends drop-in: its man pages are checked with groff, its
+	# output against Debian's kconfig-frontends 4.11
+	groff-base kconfig-frontends
 	# graphs and charts (graph-depends: dot; graph-build/graph-size: rsvg-convert)
 	graphviz librsvg2-bin
 )
