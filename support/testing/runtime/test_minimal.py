@@ -4,8 +4,8 @@ checks it too) and the 16 MiB goal, check the per-package size table, check
 that the budget check fails over budget naming the sizes, boot the disk
 image in qemu (TCG) to a shell and power off.
 
-Cost: one kernel build (the same configuration as smartos_qemu_debug_defconfig,
-so with ccache the two share it) plus busybox and GRUB; boot 7.5 s to the login
+Cost: one kernel build (the kernel of every qemu defconfig: in a run of the
+suite it is restored from the run's artifact cache) plus busybox and GRUB; boot 7.5 s to the login
 prompt under TCG when GRUB's core image loads (see docs/minimal.md).
 Reuse a built output dir with SMARTOS_RUNTIME_OUTPUT_MINIMAL=<dir>.
 """

@@ -5,8 +5,8 @@ system as a virtio disk), boot it in qemu (TCG), then
   - modprobe hello, find its greeting in dmesg, rmmod hello, find the goodbye;
   - strace -c true, lsof -p 1, lspci.
 
-Cost: one kernel build (shared by both classes and, through ccache, with
-smartos_minimal_defconfig) plus busybox, strace, lsof and pciutils from
+Cost: one kernel build (the kernel of every qemu defconfig, shared by both
+classes and, in a run of the suite, restored from the run's artifact cache) plus busybox, strace, lsof and pciutils from
 source; each class boots the image once; boots and checks about 1-2 min
 under TCG. See docs/driver-and-tools.md for the measured figures.
 Reuse a built output dir with SMARTOS_RUNTIME_OUTPUT_DEBUG=<dir>.
