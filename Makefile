@@ -283,8 +283,8 @@ check:
 # tinyconfig and KCONFIG_CONFORMANCE_SEEDS randconfigs per architecture
 # (check-long runs the harness's full 30).
 KCONFIG_CHECK_DIR = $(O)/build/kconfig-check
-KCONFIG_FUZZ_SECONDS ?= 60
-KCONFIG_CONFORMANCE_SEEDS ?= 8
+KCONFIG_FUZZ_SECONDS ?= 30
+KCONFIG_CONFORMANCE_SEEDS ?= 4
 check-kconfig:
 	test -f support/kconfig/Makefile || { echo "ERROR: check-kconfig: support/kconfig/Makefile is missing" >&2; exit 1; }
 	test -f support/kconfig/tests/conformance/Makefile || \
