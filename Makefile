@@ -329,8 +329,9 @@ bench-framework:
 
 # Every runtime test fits CI's time budget (about 15 minutes of builds on a cold
 # machine: three kernels, busybox, GRUB, the debugging tools).
+# (Unbuffered: a test's lines reach a CI log as they are printed.)
 check-runtime:
-	$(CLEAN_MAKE_ENV) support/testing/runtime/run
+	$(CLEAN_MAKE_ENV) PYTHONUNBUFFERED=1 support/testing/runtime/run
 
 # The long suite (not part of check): the Kconfig conformance harness with
 # its 30 randconfigs per architecture, the framework tests that build real
