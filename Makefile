@@ -274,7 +274,7 @@ distclean:
 # --- tests ------------------------------------------------------------------------
 .PHONY: check check-kconfig check-framework check-runtime
 check:
-	rc=0; for t in check-kconfig check-framework check-runtime check-cache; do \
+	rc=0; for t in check-kconfig check-framework check-runtime; do \
 		echo "=== $$t"; $(MAKE) --no-print-directory O=$(O) $$t || { echo "=== $$t FAILED"; rc=1; }; \
 	done; exit $$rc
 
@@ -334,7 +334,7 @@ check-runtime:
 	$(CLEAN_MAKE_ENV) PYTHONUNBUFFERED=1 support/testing/runtime/run
 
 # The long suite (not part of check): the Kconfig conformance harness with
-# its 30 randconfigs per architecture, the framework tests that build real
+# its 30 randconfigs per architecture, check-cache, the framework tests that build real
 # source packages (the Debian importer's five), a build as a normal user
 # under umask 000 compared with root's, then the from-source
 # toolchain, built with smartos_qemu_defconfig from scratch (over an hour on
@@ -343,6 +343,7 @@ check-runtime:
 .PHONY: check-long
 check-long:
 	rc=0; $(MAKE) --no-print-directory O=$(O) check-kconfig-conformance KCONFIG_CONFORMANCE_SEEDS=30 || rc=1; \
+	$(MAKE) --no-print-directory O=$(O) check-cache || rc=1; \
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
 	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain || rc=1; exit $$rc
 

@@ -2,7 +2,7 @@
 (test_network_dns.py, test_data_disks.py), and the host-side network
 namespace they boot guests in.
 
-The configuration is smartos_qemu_host_toolchain_defconfig plus ccache and
+The configuration is smartos_qemu_host_toolchain_defconfig plus
 two data disks (ext4 and ext3). Every class of either module declares it by
 deriving from NetworkConfiguration, so one build serves them all in a run: a
 temporary output dir, or the one SMARTOS_RUNTIME_OUTPUT_NETWORK names.
@@ -22,7 +22,6 @@ NETBRIDGE = os.path.join(rt.TOP_DIR, "board", "qemu-x86_64", "netbridge.sh")
 class NetworkConfiguration(rt.RuntimeTest):
     defconfig = "smartos_qemu_host_toolchain_defconfig"
     config_fragment = """
-        SMARTOS_CCACHE=y
         SMARTOS_TARGET_ROOTFS_DATA_DISKS="data:64M:ext4:/data archive:16M:ext3:/var/log/archive"
     """
     output_env = "SMARTOS_RUNTIME_OUTPUT_NETWORK"

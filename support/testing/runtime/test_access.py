@@ -1,5 +1,5 @@
 """Login, ssh and firewall on one configuration: the fast qemu config (host
-toolchain, ccache) plus a root password, a users table with one extra user,
+toolchain) plus a root password, a users table with one extra user,
 dropbear with an authorized key for root and password logins off, and the
 default-deny firewall with TCP port 22 open.
 
@@ -33,7 +33,6 @@ class AccessConfiguration(rt.RuntimeTest):
     defconfig = "smartos_qemu_host_toolchain_defconfig"
     output_env = "SMARTOS_RUNTIME_OUTPUT_ACCESS"
     config_fragment = """
-        SMARTOS_CCACHE=y
         # SMARTOS_TARGET_GENERIC_ROOT_PASSWD_EMPTY is not set
         SMARTOS_TARGET_GENERIC_ROOT_PASSWD="%s"
         SMARTOS_ROOTFS_USERS_TABLES="{inputs}/users.txt"
