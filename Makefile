@@ -37,7 +37,7 @@ export PATH := $(PATH)$(if $(call path-has,/usr/sbin),,:/usr/sbin)$(if $(call pa
 NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconfig \
 	syncconfig savedefconfig allnoconfig alldefconfig allyesconfig defconfig \
 	%_defconfig clean distclean check check-kconfig check-framework check-runtime check-long \
-	check-cache check-reproducible bench-cache bench-framework \
+	check-kconfig-conformance check-cache check-reproducible bench-cache bench-framework \
 	kconfig-tools kconfig-mtools
 
 # --- the top make: one inner make per goal ----------------------------------------
