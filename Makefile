@@ -285,6 +285,8 @@ check:
 KCONFIG_CHECK_DIR = $(O)/build/kconfig-check
 KCONFIG_FUZZ_SECONDS ?= 30
 KCONFIG_CONFORMANCE_SEEDS ?= 4
+KCONFIG_CONFORMANCE_VARS = CONF=$(KCONFIG_CHECK_DIR)/conf WORKDIR=$(O)/build/kconfig-conformance \
+	ARGS='--seeds $(KCONFIG_CONFORMANCE_SEEDS)'
 check-kconfig:
 	test -f support/kconfig/Makefile || { echo "ERROR: check-kconfig: support/kconfig/Makefile is missing" >&2; exit 1; }
 	test -f support/kconfig/tests/conformance/Makefile || \
@@ -292,14 +294,12 @@ check-kconfig:
 	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) check check-menuconfig
 	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) check-sanitize
 	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) fuzz FUZZ_SECONDS=$(KCONFIG_FUZZ_SECONDS)
-	$(MAKE) -C support/kconfig/tests/conformance check CONF=$(KCONFIG_CHECK_DIR)/conf \
-		WORKDIR=$(O)/build/kconfig-conformance ARGS='--seeds $(KCONFIG_CONFORMANCE_SEEDS)'
+	$(MAKE) -C support/kconfig/tests/conformance check $(KCONFIG_CONFORMANCE_VARS)
 
 .PHONY: check-kconfig-conformance
 check-kconfig-conformance:
 	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) $(KCONFIG_CHECK_DIR)/conf
-	$(MAKE) -C support/kconfig/tests/conformance conformance CONF=$(KCONFIG_CHECK_DIR)/conf \
-		WORKDIR=$(O)/build/kconfig-conformance ARGS='--seeds $(KCONFIG_CONFORMANCE_SEEDS)'
+	$(MAKE) -C support/kconfig/tests/conformance conformance $(KCONFIG_CONFORMANCE_VARS)
 
 # The test drivers run make themselves, as a user would: without this make's
 # MAKEFLAGS (whose jobserver they could not use: they would build with -j1).
