@@ -313,6 +313,9 @@ class RuntimeTest(unittest.TestCase):
                        fragment names (keys, tables)
       output_env       the environment variable that may name an output dir
                        to reuse (default SMARTOS_RUNTIME_OUTPUT)
+      builds_kernel_tree  True when the configuration builds kernel modules
+                       (so compiles the kernel rather than restoring it): the
+                       runner builds it before the others
 
     setUpClass builds the configuration (or takes the build of an earlier
     class with the same configuration) into cls.build. boot() starts a
@@ -325,6 +328,7 @@ class RuntimeTest(unittest.TestCase):
     config_fragment = ""
     make_inputs = None
     output_env = "SMARTOS_RUNTIME_OUTPUT"
+    builds_kernel_tree = False
     build = None
 
     @classmethod
