@@ -385,6 +385,13 @@ $($(2)_STAMP_BUILT): $($(2)_STAMP_CONFIGURED)
 $($(2)_STAMP_STAGING): $($(2)_STAMP_BUILT)
 	$$(call pkg-step,$(2),Installing to staging directory,INSTALL_STAGING_CMDS,INSTALL_STAGING)
 
+# A package's install steps run one after the other (staging, target,
+# images), never side by side under -j: each may run the package's own
+# "make install" in the one build directory, and two of those at once race
+# on the files an install generates.
+$($(2)_STAMP_TARGET): | $(filter %/.stamp_staging_installed,$($(2)_INSTALL_STAMPS))
+$($(2)_STAMP_IMAGES): | $(filter %/.stamp_staging_installed %/.stamp_target_installed,$($(2)_INSTALL_STAMPS))
+
 $($(2)_STAMP_TARGET): $($(2)_STAMP_BUILT)
 	$$(call pkg-step,$(2),Installing to target,INSTALL_TARGET_CMDS,INSTALL_TARGET)
 
