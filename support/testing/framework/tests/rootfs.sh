@@ -229,4 +229,34 @@ test_failed_image_step_leaves_no_partial_image() {
 	if mk; then fail "an empty SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG did not fail"; return; fi
 	expect_contains "$OUT" "SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG is empty"
 }
+# An image changed (or removed) after the image step is noticed by the next
+# make, which makes the images again: the same bytes as before.
+test_changed_image_is_made_again() {
+	new_tree changed
+	simple_pkg alpha 1.0
+	defconfig SMARTOS_PACKAGE_ALPHA=y SMARTOS_TARGET_ROOTFS_EXT4=y
+	mk || { fail "make failed: $(tail -n 20 "$OUT")"; return; }
+	local img=$T/output/images tar_sum ext4_sum
+	expect_contains "$T/output/build/rootfs/images.sha256" "./rootfs.ext4" || return
+	tar_sum=$(sha256sum <"$img/rootfs.tar")
+	ext4_sum=$(sha256sum <"$img/rootfs.ext4")
+	mk || { fail "second make failed: $(tail -n 20 "$OUT")"; return; }
+	expect_not_contains "$OUT" "generating root filesystem images" || return
+	# A boot that wrote to the image: a few bytes in the middle.
+	printf 'written by a guest' | dd of="$img/rootfs.ext4" bs=1 seek=70000 conv=notrunc status=none
+	[ "$(sha256sum <"$img/rootfs.ext4")" != "$ext4_sum" ] || fail "the test did not change rootfs.ext4" || return
+	mk || { fail "make after the change failed: $(tail -n 20 "$OUT")"; return; }
+	expect_contains "$OUT" "images/rootfs.ext4 changed since the image step made it" || return
+	expect_contains "$OUT" "generating root filesystem images" || return
+	[ "$(sha256sum <"$img/rootfs.ext4")" = "$ext4_sum" ] ||
+		fail "rootfs.ext4 made again differs from the first build's" || return
+	# A removed image.
+	rm "$img/rootfs.tar"
+	mk || { fail "make after removing rootfs.tar failed: $(tail -n 20 "$OUT")"; return; }
+	expect_contains "$OUT" "images/rootfs.tar is missing since the image step made it" || return
+	[ "$(sha256sum <"$img/rootfs.tar")" = "$tar_sum" ] || fail "rootfs.tar made again differs" || return
+	mk || { fail "make after the rebuild failed: $(tail -n 20 "$OUT")"; return; }
+	expect_not_contains "$OUT" "generating root filesystem images"
+}
 TESTS+=(rootfs_images image_types_on_their_own failed_image_step_leaves_no_partial_image elf_check makedevs_tool)
+TESTS+=(changed_image_is_made_again)
