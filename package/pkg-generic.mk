@@ -71,6 +71,26 @@ ifeq ($(SMARTOS_DISTCC),y)
 export DISTCC_HOSTS := $(or $(DISTCC_HOSTS),$(call qstrip,$(SMARTOS_DISTCC_HOSTS)))
 endif
 
+# Build steps without network: only the download step may reach it. step-shell
+# runs the configure, build and install steps through SMARTOS_STEP_NETNS, an
+# unshare command line that gives them a network namespace of their own (only
+# a loopback device, down): a package that fetches at build time fails here
+# instead of depending on the network. As root "unshare --net"; as another
+# user "unshare --user --map-current-user --net" (unprivileged user
+# namespaces; the user keeps its uid). Not with distcc or ccache's remote
+# storage (the compilers need the network), nor with SMARTOS_STEP_NETWORK=y in
+# the environment (the documented way out); where neither unshare works, make
+# says so and the steps keep the network.
+ifeq ($(SMARTOS_STEP_NETWORK)$(SMARTOS_DISTCC)$(CCACHE_REMOTE_STORAGE),)
+export SMARTOS_STEP_NETNS := $(shell if unshare --net true 2>/dev/null; then echo unshare --net; \
+	elif unshare --user --map-current-user --net true 2>/dev/null; then echo unshare --user --map-current-user --net; fi)
+ifeq ($(SMARTOS_STEP_NETNS),)
+$(info WARNING: build steps run with the network: neither "unshare --net" nor "unshare --user --map-current-user --net" works here (util-linux's unshare, and unprivileged user namespaces for a normal user: sysctl user.max_user_namespaces); SMARTOS_STEP_NETWORK=y in the environment silences this)
+endif
+else
+export SMARTOS_STEP_NETNS :=
+endif
+
 # --- registration (while the .mk files are read) --------------------------------
 pkg-mkfile = $(lastword $(MAKEFILE_LIST))
 pkgdir = $(patsubst %/,%,$(dir $(pkg-mkfile)))
