@@ -484,7 +484,7 @@ endef
 define pkg-table-tsv
 $(foreach p,$(ALL_PKGS),$(call pkg-table-line,$(call UPPERCASE,$(p)),$(p))$(sep))
 endef
-pkg-table-line = $(2)	$($(1)_TYPE)	$($(1)_INFRA)	$($(1)_VERSION)	$($(1)_LICENSE)	$($(1)_LICENSE_FILES)	$(call qstrip,$($(1)_SOURCE))	$(call qstrip,$($(1)_SITE))	$($(1)_SITE_METHOD)	$(call qstrip,$($(1)_APT_SOURCE))	$(call qstrip,$($(1)_APT_VERSION))	$($(1)_FINAL_DEPENDENCIES)	$($(1)_HASH)	$(if $(filter $(2),$(PACKAGES)),y,n)	$(if $(filter $(2),$(PACKAGES_CLOSURE)),y,n)	$(call pkg-virtual,$(1))	$($(1)_PKGDIR)	$($(1)_DL_FILES)	$($(1)_DIR)	$(call abs-path,$($(1)_PATCHES))	$(if $(filter local,$($(1)_SITE_METHOD)),$(call abs-path,$(call qstrip,$($(1)_SITE))))	$(wildcard $($(1)_HASH_FILE))
+pkg-table-line = $(2)	$($(1)_TYPE)	$($(1)_INFRA)	$($(1)_VERSION)	$($(1)_LICENSE)	$($(1)_LICENSE_FILES)	$(call qstrip,$($(1)_SOURCE))	$(call qstrip,$($(1)_SITE))	$($(1)_SITE_METHOD)	$(call qstrip,$($(1)_APT_SOURCE))	$(call qstrip,$($(1)_APT_VERSION))	$($(1)_FINAL_DEPENDENCIES)	$($(1)_HASH)	$(if $(filter $(2),$(PACKAGES)),y,n)	$(if $(filter $(2),$(PACKAGES_CLOSURE)),y,n)	$(call pkg-virtual,$(1))	$($(1)_PKGDIR)	$($(1)_DL_FILES)	$($(1)_DIR)	$(call abs-path,$($(1)_PATCHES))	$(if $(filter local,$($(1)_SITE_METHOD)),$(call abs-path,$(call qstrip,$($(1)_SITE))))	$(wildcard $($(1)_HASH_FILE))	$(if $($(1)_DEBIAN_PATCHES_FILE),$($(1)_DL_DIR)/$($(1)_DEBIAN_PATCHES_FILE))	$($(1)_APT_DEBIAN_PATCHES_EXCLUDE)	$($(1)_APT_DEBIAN_PATCHES_ONLY)
 # A virtual package (e.g. "toolchain"): no version, no source, no commands.
 pkg-virtual = $(if $(strip $($(1)_VERSION)$(call qstrip,$($(1)_SOURCE))$(foreach s,CONFIGURE BUILD INSTALL_TARGET INSTALL_STAGING INSTALL_IMAGES INSTALL,$(value $(1)_$(s)_CMDS))),,y)
 PKG_TABLE = $(BUILD_DIR)/packages.json

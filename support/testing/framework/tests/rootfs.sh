@@ -266,6 +266,7 @@ TESTS+=(rootfs_images image_types_on_their_own failed_image_step_leaves_no_parti
 test_root_password_only_in_owner_files() {
 	new_tree secret
 	simple_pkg alpha 1.0
+	# shellcheck disable=SC2016 # a "$" in the password, on purpose
 	local pw='Clear-pw-4-$test' readable
 	defconfig SMARTOS_PACKAGE_ALPHA=y "SMARTOS_TARGET_GENERIC_ROOT_PASSWD=\"$pw\""
 	mk || { fail "make failed: $(tail -n 20 "$OUT")"; return; }
