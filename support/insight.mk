@@ -52,7 +52,7 @@ sbom-debian-patch-files = $(foreach p,$(PACKAGES_CLOSURE),$(if $($(call UPPERCAS
 .PHONY: sbom
 sbom: $(ROOTFS_IMAGES_STAMP) $(sbom-debian-patch-files)
 	$(pkg-write-table)
-	$(PYTHON3) $(SCRIPTS)/sbom $(PKG_TABLE) $(O) $(SBOM_FILE)
+	$(PYTHON3) $(SCRIPTS)/sbom --topdir $(TOPDIR) $(PKG_TABLE) $(O) $(SBOM_FILE)
 	$(PYTHON3) $(SCRIPTS)/spdx-validate $(SBOM_FILE)
 
 # legal-check: every known package (not only the configuration's) states its
