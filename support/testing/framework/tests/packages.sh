@@ -70,6 +70,7 @@ test_install_steps_one_at_a_time() {
 			echo "	touch $SCRATCH/installsteps/busy; echo $step >>$SCRATCH/installsteps/order; sleep 1; rm -f $SCRATCH/installsteps/busy"
 			echo "endef"
 		done
+		# shellcheck disable=SC2016 # make's text, not the shell's
 		echo '$(eval $(generic-package))'
 	} | mkpkg installs
 	mkdir -p "$SCRATCH/installsteps"
