@@ -31,6 +31,7 @@ ifneq ($(ROOTFS_ROOT_PASSWORD),)
 $(shell mkdir -p $(BUILD_DIR) && mkdir -p -m 700 $(ROOTFS_SECRETS_DIR) && chmod 700 $(ROOTFS_SECRETS_DIR) && \
 	touch $(ROOTFS_ROOT_PASSWORD_FILE) && chmod 600 $(ROOTFS_ROOT_PASSWORD_FILE))
 $(file >$(ROOTFS_ROOT_PASSWORD_FILE),$(ROOTFS_ROOT_PASSWORD))
+CONFIG_CHECK_FILE_SMARTOS_TARGET_GENERIC_ROOT_PASSWD := $(ROOTFS_ROOT_PASSWORD_FILE)
 # A .config copied or edited by hand keeps its mode: make it the owner's.
 $(shell chmod go= $(SMARTOS_CONFIG) $(wildcard $(SMARTOS_CONFIG).old $(KCONFIG_DIR)/rustc_cfg $(KCONFIG_DIR)/config/auto.conf $(KCONFIG_DIR)/config/autoconf.h))
 else

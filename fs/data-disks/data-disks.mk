@@ -12,7 +12,7 @@ FS_DATA_DISKS_ENABLED = $(if $(ROOTFS_DATA_DISKS),y)
 FS_DATA_DISKS_FILES = $(foreach e,$(ROOTFS_DATA_DISKS),data-$(word 1,$(subst :, ,$(e))).$(word 3,$(subst :, ,$(e))))
 
 define FS_DATA_DISKS_CMDS
-$(SCRIPTS)/data-disks images $(FS_WORK_DIR) $(call shq,$(ROOTFS_DATA_DISKS))
+SOURCE_DATE_EPOCH='$(SOURCE_DATE_EPOCH)' $(SCRIPTS)/data-disks images $(FS_WORK_DIR) $(call shq,$(ROOTFS_DATA_DISKS))
 $(foreach f,$(FS_DATA_DISKS_FILES) data-disks.txt,$(call fs-made,$(f))
 )
 endef

@@ -3,8 +3,8 @@
 # without root privileges or a loop device.
 #
 # Reproducible (docs/reproducible.md): the UUID and directory hash seed are a
-# hash of the label and SOURCE_DATE_EPOCH, mke2fs and debugfs run with that
-# time (E2FSPROGS_FAKE_TIME), and debugfs sets every inode's times to it
+# hash of the label and SOURCE_DATE_EPOCH (support/scripts/stable-uuid),
+# mke2fs and debugfs run with that time (E2FSPROGS_FAKE_TIME), and debugfs sets every inode's times to it
 # (mke2fs -d copies the change time, which touch cannot set, and the access
 # time, which its own reading may have changed).
 ################################################################################
@@ -18,8 +18,7 @@ CONFIG_CHECKS += size:SMARTOS_TARGET_ROOTFS_EXT4_SIZE ext4-label:SMARTOS_TARGET_
 
 define FS_EXT4_CMDS
 truncate -s $(call qstrip,$(SMARTOS_TARGET_ROOTFS_EXT4_SIZE)) $(FS_WORK_DIR)/rootfs.ext4
-uuid=$$(printf 'smart-os rootfs %s %s' $(call shq,$(ROOTFS_EXT4_LABEL)) '$(SOURCE_DATE_EPOCH)' | sha256sum | \
-	sed -E 's/^(.{8})(.{4}).(.{3}).(.{3})(.{12}).*/\1-\2-4\3-8\4-\5/')
+uuid=$$($(SCRIPTS)/stable-uuid rootfs $(call shq,$(ROOTFS_EXT4_LABEL)) '$(SOURCE_DATE_EPOCH)')
 if ! E2FSPROGS_FAKE_TIME='$(SOURCE_DATE_EPOCH)' mke2fs -q -F -t ext4 -d $(TARGET_DIR) -L $(call shq,$(ROOTFS_EXT4_LABEL)) \
 	-U "$$uuid" -E hash_seed="$$uuid" $(ROOTFS_EXT4_MKFS_OPTIONS) $(FS_WORK_DIR)/rootfs.ext4 2> $(ROOTFS_DIR)/mke2fs.err; then \
 	cat $(ROOTFS_DIR)/mke2fs.err >&2; \

@@ -9,6 +9,8 @@ accepted, the extra user), ssh from the host with the key through a
 forwarded loopback port, the firewall (22 open; a listening httpd on 8080
 refused from outside while it answers inside; open 8080 and it answers
 outside too), and that another fresh copy makes other host keys.
+ProgramsAreHardened reads the ELF flags of the image's programs (PIE, full
+RELRO, stack protector, _FORTIFY_SOURCE).
 The host side uses 127.0.0.1 only (qemu hostfwd on user networking with
 restrict=on). Reuse a built output dir with SMARTOS_RUNTIME_OUTPUT_ACCESS.
 """
@@ -22,6 +24,7 @@ import tempfile
 import time
 import unittest
 
+import elf_hardening
 import smartos_runtime as rt
 
 ROOT_PASSWORD = "Root-pw-4-test"
@@ -133,6 +136,15 @@ class ImageHasNoSecrets(AccessConfiguration):
         image = open(os.path.join(self.build.images_dir, "rootfs.ext4"), "rb").read()
         self.assertNotIn(ROOT_PASSWORD.encode(), image, "clear-text root password in rootfs.ext4")
         self.assertNotIn(USER_PASSWORD.encode(), image, "clear-text user password in rootfs.ext4")
+
+
+class ProgramsAreHardened(AccessConfiguration):
+    """The hardening flags of the toolchain menu's defaults, read from the
+    ELF headers of the image's programs (busybox, dropbear, iptables)."""
+
+    def test_programs_are_hardened(self):
+        elf_hardening.check(self, self.build.output_dir,
+                            ["bin/busybox", "usr/sbin/dropbear", "usr/sbin/xtables-legacy-multi"])
 
 
 class RootPasswordModes(unittest.TestCase):

@@ -3,7 +3,9 @@ qemu board with loadable modules, the hello module, strace, lsof and
 pciutils; no bootloader: the kernel boots directly with the ext4 root file
 system as a virtio disk), boot it in qemu (TCG), then
   - modprobe hello, find its greeting in dmesg, rmmod hello, find the goodbye;
-  - strace -c true, lsof -p 1, lspci.
+  - strace -c true, lsof -p 1, lspci;
+  - the kernel's hardening options, its text at a random address (KASLR),
+    seccomp; the ELF flags of the image's programs.
 
 Cost: one kernel build (the kernel of every qemu defconfig, shared by both
 classes; the hello module needs the kernel's build tree, so a run of the
@@ -18,6 +20,7 @@ import os
 import re
 import unittest
 
+import elf_hardening
 import smartos_runtime as rt
 
 
@@ -103,6 +106,39 @@ class DebugTools(DebugConfiguration):
         self.assertRegex(out, r"(?m)^00:00\.0 Host bridge: Intel Corporation 440FX")
         self.assertRegex(out, r"(?m)^00:0\S+ SCSI storage controller: Red Hat, Inc\. Virtio block device")
         self.assertRegex(out, r"(?m)^00:0\S+ Ethernet controller: Red Hat, Inc\. Virtio network device")
+
+
+class Hardening(DebugConfiguration):
+    """The qemu board's kernel is hardened (board/qemu-x86_64/linux.config;
+    docs/security.md), and so are the programs of the image."""
+
+    SYMBOLS = ("RELOCATABLE", "RANDOMIZE_BASE", "CPU_MITIGATIONS", "PAGE_TABLE_ISOLATION",
+               "RETPOLINE", "SECCOMP", "SECCOMP_FILTER", "STACKPROTECTOR",
+               "STACKPROTECTOR_STRONG", "VMAP_STACK", "FORTIFY_SOURCE", "HARDENED_USERCOPY")
+    # Where the kernel's text starts without KASLR (x86_64, 16 MiB above
+    # __START_KERNEL_map).
+    FIXED_TEXT = "ffffffff81000000"
+
+    def test_kernel_configuration(self):
+        with open(os.path.join(self.build.output_dir, "build", "linux", ".config")) as f:
+            config = f.read()
+        lacking = [s for s in self.SYMBOLS if "\nCONFIG_%s=y\n" % s not in config]
+        self.assertEqual(lacking, [], "kernel options not set")
+
+    def test_kernel_text_is_randomised(self):
+        line = self.vm.run("grep -w _text /proc/kallsyms").split()
+        self.assertEqual(line[1:], ["T", "_text"], line)
+        self.assertNotEqual(line[0], self.FIXED_TEXT, "the kernel is at its fixed address (no KASLR)")
+        self.assertNotEqual(line[0].strip("0"), "", "kallsyms hides the address")
+        print("kernel text at %s (without KASLR: %s)" % (line[0], self.FIXED_TEXT))
+
+    def test_seccomp(self):
+        status = self.vm.run("cat /proc/self/status")
+        self.assertRegex(status, r"(?m)^Seccomp:\s+0$")
+        self.assertRegex(status, r"(?m)^Seccomp_filters:\s+0$")
+
+    def test_programs_are_hardened(self):
+        elf_hardening.check(self, self.build.output_dir, ["bin/busybox", "usr/bin/strace"])
 
 
 if __name__ == "__main__":
