@@ -8,11 +8,25 @@
 
 # Make must run from the top of the tree (make -C <tree> is fine).
 TOPDIR := $(CURDIR)
+# Make splits words at spaces: a path with one cannot work.
+ifneq ($(words $(TOPDIR)),1)
+$(error the smart-os tree's path "$(TOPDIR)" contains a space: make cannot handle that; move the tree)
+endif
 O ?= $(TOPDIR)/output
+ifneq ($(words $(O)),1)
+$(error O="$(O)" contains a space: make cannot handle paths with spaces; choose another output directory)
+endif
 override O := $(abspath $(O))
 # O= is ours: packages' own make (the kernel's O= means something else) must not
 # inherit it from the command line. Our own recursive calls pass O= explicitly.
 MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
+
+# The build runs tools that Debian keeps in /usr/sbin and /sbin (mke2fs,
+# debugfs, depmod; genimage runs mkfs.vfat), which a normal user's PATH lacks:
+# they are added at its end. (install-host-deps.sh --check looks for the
+# build's commands in the same PATH.)
+path-has = $(filter $(1),$(subst :, ,$(PATH)))
+export PATH := $(PATH)$(if $(call path-has,/usr/sbin),,:/usr/sbin)$(if $(call path-has,/sbin),,:/sbin)
 
 .DEFAULT_GOAL := all
 # No built-in suffix rules for our files. (No -r/-R in MAKEFLAGS: package builds
@@ -20,26 +34,37 @@ MAKEOVERRIDES := $(filter-out O=%,$(MAKEOVERRIDES))
 .SUFFIXES:
 
 # Targets that never need a .config (or the package .mk files).
-NOCONFIG_TARGETS := help list-defconfigs menuconfig oldconfig olddefconfig \
+NOCONFIG_TARGETS := help list-defconfigs menuconfig nconfig oldconfig olddefconfig \
 	syncconfig savedefconfig allnoconfig alldefconfig allyesconfig defconfig \
 	%_defconfig clean distclean check check-kconfig check-framework check-runtime check-long \
-	check-cache check-reproducible bench-cache bench-framework \
+	check-kconfig-conformance check-cache check-reproducible bench-cache bench-framework \
 	kconfig-tools kconfig-mtools
 
-# --- parallelism ----------------------------------------------------------------
-# Top-level make is parallel by default: without -j on the command line the
-# Makefile re-runs itself once per goal (in order) with -j<cores>. Goals run one
-# after another, so "make foo_defconfig all" or "make clean all" keep their order.
-ifeq ($(filter -j%,$(MAKEFLAGS))$(SMARTOS_NO_REEXEC),)
+# --- the top make: one inner make per goal ----------------------------------------
+# The Makefile re-runs itself once per goal, in order, so "make foo_defconfig
+# all" or "make clean all" keep their order, through support/scripts/make-goals:
+# - under umask 022, whatever the user's: the images do not depend on it;
+# - parallel by default: without -j on the command line the inner make gets
+#   -j<cores>; with -jN it shares the top make's jobs;
+# - one make per output directory: make-goals holds $(O)/.smartos-make.lock
+#   while the goals run (help and list-defconfigs need none), and a second
+#   make there stops at once, naming the first;
+# - a SIGTERM (or SIGKILL) of the top make alone stops the inner make and the
+#   package builds too (make-goals passes it on).
+# Makes the build runs itself in the same output directory (a package's
+# -rebuild, the artifact cache's fallback) inherit SMARTOS_NO_REEXEC=1.
+ifeq ($(SMARTOS_NO_REEXEC),)
 JOBS := $(or $(shell nproc 2>/dev/null),1)
 GOALS := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
+LOCK_FREE_GOALS := help list-defconfigs
 .PHONY: $(GOALS) _smartos_reexec
 $(wordlist 2,$(words $(GOALS)),$(GOALS)): _smartos_reexec ; @:
 $(firstword $(GOALS)): _smartos_reexec ; @:
 _smartos_reexec:
-	@set -e; for g in $(GOALS); do \
-		$(MAKE) --no-print-directory -j$(JOBS) O=$(O) SMARTOS_NO_REEXEC=1 "$$g"; \
-	done
+	@exec $(CURDIR)/support/scripts/make-goals \
+		$(if $(filter-out $(LOCK_FREE_GOALS),$(GOALS)),--lock $(O)/.smartos-make.lock) \
+		-- $(MAKE) --no-print-directory $(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) O=$(O) SMARTOS_NO_REEXEC=1 \
+		-- $(foreach g,$(GOALS),'$(subst ','\'',$(g))')
 else # ----------------------------------------------------------------------------
 
 ifneq ($(V),1)
@@ -134,6 +159,11 @@ include $(foreach d,$(SMARTOS_EXTERNAL_DIRS),$(sort $(wildcard $(d)/package/*/*.
 include system/system.mk
 include fs/rootfs.mk
 include $(sort $(wildcard fs/*/*.mk))
+# Option values are checked before anything builds (CONFIG_CHECKS: package/Makefile.in,
+# and the packages, system/ and fs/ files add theirs).
+ifneq ($(shell $(SCRIPTS)/check-config $(SMARTOS_CONFIG) $(config-check-args) && echo ok),ok)
+$(error $(SMARTOS_CONFIG) has values that cannot work (above): change them with "make menuconfig")
+endif
 # All packages are known now: compute every input hash and generate the
 # packages' rules, then the target-finalize and image steps (fs/fs.mk).
 $(eval $(pkg-generate-all))
@@ -203,8 +233,15 @@ defconfig: | kconfig-tools $(KCONFIG_DIR)
 	$(call run-kconfig,$(KCONFIG_CONF),--alldefconfig)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 
+# The kernel's second full-screen front end (nconfig) has no counterpart here: say so
+# rather than run something else under its name.
+nconfig:
+	@echo "ERROR: nconfig is not provided by smart-os; use 'make menuconfig' (the same keys as the kernel's menuconfig)." >&2
+	@exit 1
+
+# KCONFIG_TEXTDOMAIN: the catalogue of our Kconfig prompts (LANG=zh_CN.UTF-8 shows them in Chinese).
 menuconfig: | kconfig-mtools $(KCONFIG_DIR)
-	$(call run-kconfig,$(KCONFIG_MCONF),)
+	$(call run-kconfig,env KCONFIG_TEXTDOMAIN=smartos-kconfig $(KCONFIG_MCONF),)
 	$(call run-kconfig,$(KCONFIG_CONF),--syncconfig) >/dev/null
 
 # savedefconfig writes back to the defconfig the .config came from, or DEFCONFIG=.
@@ -237,14 +274,19 @@ distclean:
 # --- tests ------------------------------------------------------------------------
 .PHONY: check check-kconfig check-framework check-runtime
 check:
-	rc=0; for t in check-kconfig check-framework check-runtime check-cache; do \
+	rc=0; for t in check-kconfig check-framework check-runtime; do \
 		echo "=== $$t"; $(MAKE) --no-print-directory O=$(O) $$t || { echo "=== $$t FAILED"; rc=1; }; \
 	done; exit $$rc
 
 # Our Kconfig engine: its unit tests, then the conformance harness against the
-# kernel's own kconfig, with the conf those tests built.
+# kernel's own kconfig, with the conf those tests built: defconfig, all*config,
+# tinyconfig and KCONFIG_CONFORMANCE_SEEDS randconfigs per architecture
+# (check-long runs the harness's full 30).
 KCONFIG_CHECK_DIR = $(O)/build/kconfig-check
-KCONFIG_FUZZ_SECONDS ?= 60
+KCONFIG_FUZZ_SECONDS ?= 30
+KCONFIG_CONFORMANCE_SEEDS ?= 4
+KCONFIG_CONFORMANCE_VARS = CONF=$(KCONFIG_CHECK_DIR)/conf WORKDIR=$(O)/build/kconfig-conformance \
+	ARGS='--seeds $(KCONFIG_CONFORMANCE_SEEDS)'
 check-kconfig:
 	test -f support/kconfig/Makefile || { echo "ERROR: check-kconfig: support/kconfig/Makefile is missing" >&2; exit 1; }
 	test -f support/kconfig/tests/conformance/Makefile || \
@@ -252,8 +294,12 @@ check-kconfig:
 	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) check check-menuconfig
 	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) check-sanitize
 	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) fuzz FUZZ_SECONDS=$(KCONFIG_FUZZ_SECONDS)
-	$(MAKE) -C support/kconfig/tests/conformance check CONF=$(KCONFIG_CHECK_DIR)/conf \
-		WORKDIR=$(O)/build/kconfig-conformance
+	$(MAKE) -C support/kconfig/tests/conformance check $(KCONFIG_CONFORMANCE_VARS)
+
+.PHONY: check-kconfig-conformance
+check-kconfig-conformance:
+	$(MAKE) -C support/kconfig O=$(KCONFIG_CHECK_DIR) $(KCONFIG_CHECK_DIR)/conf
+	$(MAKE) -C support/kconfig/tests/conformance conformance $(KCONFIG_CONFORMANCE_VARS)
 
 # The test drivers run make themselves, as a user would: without this make's
 # MAKEFLAGS (whose jobserver they could not use: they would build with -j1).
@@ -283,15 +329,23 @@ bench-framework:
 
 # Every runtime test fits CI's time budget (about 15 minutes of builds on a cold
 # machine: three kernels, busybox, GRUB, the debugging tools).
+# (Unbuffered: a test's lines reach a CI log as they are printed.)
 check-runtime:
-	$(CLEAN_MAKE_ENV) support/testing/runtime/run
+	$(CLEAN_MAKE_ENV) PYTHONUNBUFFERED=1 support/testing/runtime/run
 
-# The long suite (not part of check): the from-source toolchain, built with
-# smartos_qemu_defconfig from scratch (over an hour on two cores), gcc in
-# the guest. SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built output directory.
+# The long suite (not part of check): the Kconfig conformance harness with
+# its 30 randconfigs per architecture, check-cache, the framework tests that build real
+# source packages (the Debian importer's five), a build as a normal user
+# under umask 000 compared with root's, then the from-source
+# toolchain, built with smartos_qemu_defconfig from scratch (over an hour on
+# two cores), gcc in the guest. SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built
+# output directory.
 .PHONY: check-long
 check-long:
-	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_internal_toolchain
+	rc=0; $(MAKE) --no-print-directory O=$(O) check-kconfig-conformance KCONFIG_CONFORMANCE_SEEDS=30 || rc=1; \
+	$(MAKE) --no-print-directory O=$(O) check-cache || rc=1; \
+	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
+	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain || rc=1; exit $$rc
 
 help:
 	cat support/scripts/help.txt

@@ -3,7 +3,8 @@
 # (fs/fs.mk) depend on, as one record of the package hash manifest (read by
 # pkg-generate-all, which computes ROOTFS_HASH with the packages' hashes):
 # every package of the configuration, the system and image options (system/,
-# fs/*/Kconfig), the files they name, and the commands of system/ and fs/.
+# fs/*/Kconfig; as written, "$" unexpanded: a password hash), the files they
+# name, and the commands of system/ and fs/.
 ################################################################################
 
 ROOTFS_DIR := $(BUILD_DIR)/rootfs
@@ -23,7 +24,7 @@ ROOTFS_INPUT_FILES = $(wildcard $(ROOTFS_OVERLAYS) $(ROOTFS_POST_BUILD_SCRIPTS) 
 
 define rootfs-manifest-record
 P ROOTFS
-S rootfs $(foreach s,$(ROOTFS_CONFIG_SYMBOLS),$(s)=$($(s)))
+S rootfs $(foreach s,$(ROOTFS_CONFIG_SYMBOLS),$(s)=$(value $(s)))
 F $(ROOTFS_INPUT_FILES)
 D $(foreach p,$(PACKAGES_CLOSURE),$(call UPPERCASE,$(p)))
 E

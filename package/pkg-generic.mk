@@ -153,7 +153,10 @@ endef
 # --- input hash ------------------------------------------------------------------------
 # Every package's hash is computed by one call of support/scripts/pkg-hashes
 # over a manifest of all packages (description, input files, dependencies).
-pkg-config-symbols = $(sort $(filter SMARTOS_PACKAGE_$(1) SMARTOS_PACKAGE_$(1)_% SMARTOS_$(1)_%,$(.VARIABLES)) $($(1)_CONFIG_VARS))
+# FOO_CONFIG_VARS_IGNORE: patterns of symbols the names above match that do not
+# change foo (e.g. the toolchain's target runtime options, which only change
+# toolchain-runtime).
+pkg-config-symbols = $(sort $(filter-out $($(1)_CONFIG_VARS_IGNORE),$(filter SMARTOS_PACKAGE_$(1) SMARTOS_PACKAGE_$(1)_% SMARTOS_$(1)_%,$(.VARIABLES))) $($(1)_CONFIG_VARS))
 # A compiler launcher (ccache, distcc) does not change what is built: left out.
 # Paths of the output directory and of the tree are written as @O@ and @TOPDIR@,
 # so that two output directories (and machines, for the artifact cache) agree.

@@ -4,7 +4,9 @@
 # applies under fakeroot. The options are in system/Kconfig.
 #
 #   system-settings   /etc/hostname, /etc/issue, /etc/motd, the overlays
-#                     (SMARTOS_ROOTFS_OVERLAY), depmod for kernel modules,
+#                     (SMARTOS_ROOTFS_OVERLAY: modes kept, but never writable
+#                     by group or others; a permission table may say
+#                     otherwise), depmod for kernel modules,
 #                     the post-build scripts (SMARTOS_ROOTFS_POST_BUILD_SCRIPT)
 #   system-users-and-permissions
 #                     users (every package's FOO_USERS, SMARTOS_ROOTFS_USERS_TABLES,
@@ -13,6 +15,11 @@
 #                     applied by support/makedevs; run inside the fakeroot
 #                     session of the image step
 ################################################################################
+
+# Checked before anything builds (support/scripts/check-config): the host
+# name goes into /etc/hosts and sed expressions, the password is taken as a
+# hash when it is one.
+CONFIG_CHECKS += hostname:SMARTOS_TARGET_GENERIC_HOSTNAME root-password:SMARTOS_TARGET_GENERIC_ROOT_PASSWD
 
 rootfs-list = $(foreach f,$(call qstrip,$(1)),$(f))
 ROOTFS_OVERLAYS = $(call rootfs-list,$(SMARTOS_ROOTFS_OVERLAY))
@@ -26,7 +33,7 @@ define system-settings
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME))) > $(TARGET_DIR)/etc/hostname)
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ISSUE))) > $(TARGET_DIR)/etc/issue)
 	$(if $(call qstrip,$(SMARTOS_TARGET_GENERIC_MOTD)),mkdir -p $(TARGET_DIR)/etc && echo $(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_MOTD))) > $(TARGET_DIR)/etc/motd)
-	$(foreach d,$(ROOTFS_OVERLAYS),echo "Overlay $(d)" && rsync -a --exclude=.empty $(call abs-path,$(d))/ $(TARGET_DIR)/$(sep))
+	$(foreach d,$(ROOTFS_OVERLAYS),echo "Overlay $(d)" && rsync -a --chmod=go-w --exclude=.empty $(call abs-path,$(d))/ $(TARGET_DIR)/$(sep))
 	$(if $(ROOTFS_DATA_DISKS),$(SCRIPTS)/data-disks fstab $(TARGET_DIR) $(call shq,$(ROOTFS_DATA_DISKS)))
 	for m in $(TARGET_DIR)/lib/modules/*/; do [ -d "$$m" ] || continue; v=$$(basename "$$m"); echo "depmod $$v"; depmod -a -b $(TARGET_DIR) "$$v"; done
 	$(foreach s,$(ROOTFS_POST_BUILD_SCRIPTS),echo "Running post-build script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(TARGET_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
@@ -50,6 +57,6 @@ endef
 # users and the tables.
 define system-users-and-permissions
 chown -h -R 0:0 $(TARGET_DIR)
-SMARTOS_ROOT_PASSWORD=$(call shq,$(call qstrip,$(SMARTOS_TARGET_GENERIC_ROOT_PASSWD))) SMARTOS_ROOT_PASSWORD_EMPTY=$(SMARTOS_TARGET_GENERIC_ROOT_PASSWD_EMPTY) $(SCRIPTS)/mkusers $(TARGET_DIR) $(ROOTFS_PACKAGE_USERS) $(call abs-path,$(ROOTFS_USERS_TABLES))
+SMARTOS_ROOT_PASSWORD=$(call shq,$(call config-raw,SMARTOS_TARGET_GENERIC_ROOT_PASSWD)) SMARTOS_ROOT_PASSWORD_EMPTY=$(SMARTOS_TARGET_GENERIC_ROOT_PASSWD_EMPTY) $(SCRIPTS)/mkusers $(TARGET_DIR) $(ROOTFS_PACKAGE_USERS) $(call abs-path,$(ROOTFS_USERS_TABLES))
 $(MAKEDEVS) $(TARGET_DIR) $(call abs-path,$(ROOTFS_DEVICE_TABLES)) $(ROOTFS_PACKAGE_PERMISSIONS)
 endef

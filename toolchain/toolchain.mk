@@ -17,6 +17,11 @@ TOOLCHAIN_QUIET = YES
 TOOLCHAIN_CONFIG_VARS = SMARTOS_ARCH SMARTOS_TARGET_OPTIMIZATION SMARTOS_TOOLCHAIN_EXTERNAL \
 	SMARTOS_TOOLCHAIN_INTERNAL SMARTOS_TOOLCHAIN_EXTERNAL_PATH SMARTOS_TOOLCHAIN_EXTERNAL_PREFIX
 TOOLCHAIN_INPUT_FILES = toolchain/toolchain.mk
+# The runtime libraries copied into the target (SMARTOS_TOOLCHAIN_TARGET_*,
+# which select SMARTOS_PACKAGE_TOOLCHAIN_RUNTIME) are toolchain-runtime's
+# inputs: choosing one must not rebuild every package.
+TOOLCHAIN_CONFIG_VARS_IGNORE = SMARTOS_TOOLCHAIN_TARGET_% SMARTOS_PACKAGE_TOOLCHAIN_RUNTIME \
+	SMARTOS_PACKAGE_TOOLCHAIN_RUNTIME_%
 
 ################################################################################
 # The internal toolchain (SMARTOS_TOOLCHAIN_INTERNAL): built from source for

@@ -12,6 +12,8 @@
 FS_TYPES += ext4
 FS_EXT4_ENABLED = $(SMARTOS_TARGET_ROOTFS_EXT4)
 ROOTFS_EXT4_LABEL = $(call qstrip,$(SMARTOS_TARGET_ROOTFS_EXT4_LABEL))
+# A bad size would only fail here, after everything was built: checked first.
+CONFIG_CHECKS += size:SMARTOS_TARGET_ROOTFS_EXT4_SIZE ext4-label:SMARTOS_TARGET_ROOTFS_EXT4_LABEL
 
 define FS_EXT4_CMDS
 truncate -s $(call qstrip,$(SMARTOS_TARGET_ROOTFS_EXT4_SIZE)) $(FS_WORK_DIR)/rootfs.ext4

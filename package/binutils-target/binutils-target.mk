@@ -4,7 +4,7 @@
 # internal toolchain to run on $(GNU_TARGET_NAME) and produce code for it.
 # Separate from package/binutils (host-binutils) so that changing one does
 # not rebuild the other and the whole toolchain with it.
-# Source: see TOOLCHAIN_BINUTILS_* in package/pkg-toolchain.mk.
+# Source: see TOOLCHAIN_BINUTILS_* in toolchain/toolchain.mk.
 ################################################################################
 
 BINUTILS_TARGET_VERSION = $(TOOLCHAIN_BINUTILS_VERSION)

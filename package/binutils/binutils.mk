@@ -1,7 +1,7 @@
 ################################################################################
 # host-binutils: the cross assembler, linker and binary tools for the internal
 # toolchain ($(GNU_TARGET_NAME)-as, -ld, ... in $(HOST_DIR)/bin).
-# Source: see TOOLCHAIN_BINUTILS_* in package/pkg-toolchain.mk.
+# Source: see TOOLCHAIN_BINUTILS_* in toolchain/toolchain.mk.
 ################################################################################
 
 HOST_BINUTILS_VERSION = $(TOOLCHAIN_BINUTILS_VERSION)

@@ -4,7 +4,7 @@
 # staging directory. It installs $(GNU_TARGET_NAME)-gcc & co. into
 # $(HOST_DIR)/bin over host-gcc-initial's; toolchain-internal then puts the
 # smart-os wrapper in front of them.
-# Source: see TOOLCHAIN_GCC_* in package/pkg-toolchain.mk (the upstream tree
+# Source: see TOOLCHAIN_GCC_* in toolchain/toolchain.mk (the upstream tree
 # inside Debian's gcc-12 .orig tarball).
 ################################################################################
 

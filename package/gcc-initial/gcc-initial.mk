@@ -1,7 +1,7 @@
 ################################################################################
 # host-gcc-initial: a C-only cross gcc without a C library (static libgcc, no
 # threads), just enough to build glibc. host-gcc-final replaces it.
-# Source: see TOOLCHAIN_GCC_* in package/pkg-toolchain.mk (the upstream tree
+# Source: see TOOLCHAIN_GCC_* in toolchain/toolchain.mk (the upstream tree
 # inside Debian's gcc-12 .orig tarball).
 ################################################################################
 

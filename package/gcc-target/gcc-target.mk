@@ -6,7 +6,7 @@
 # same gcc version for the same target), glibc's headers and start files come
 # from the staging directory (target-dev-files), as, ld from binutils-target,
 # gmp, mpfr, mpc are linked in statically.
-# Source: see TOOLCHAIN_GCC_* in package/pkg-toolchain.mk.
+# Source: see TOOLCHAIN_GCC_* in toolchain/toolchain.mk.
 ################################################################################
 
 GCC_TARGET_VERSION = $(TOOLCHAIN_GCC_VERSION)

@@ -19,7 +19,10 @@ LSOF_LICENSE_FILES = 00README
 LSOF_CONFIGURE_ENV = \
 	LSOF_CC="$(TARGET_CC)" LSOF_CFGF="$(TARGET_CFLAGS)" LSOF_CFGL="$(TARGET_LDFLAGS)" \
 	LSOF_AR="$(TARGET_AR) cr" LSOF_RANLIB="$(TARGET_RANLIB)" LINUX_CONF_CC="$(HOST_CC)" \
-	LSOF_CCDATE=none LSOF_HOST=none LSOF_LOGNAME=none LSOF_SYSINFO=none LSOF_USER=none
+	LSOF_CCDATE=none LSOF_HOST=none LSOF_LOGNAME=none LSOF_SYSINFO=none LSOF_USER=none \
+	LINUX_HASSELINUX=N
+# (LINUX_HASSELINUX=N: Configure would otherwise link -lselinux whenever the
+# build machine has SELinux's headers, and the target has no libselinux.)
 
 # Configure finds the build host's libtirpc headers (RPC port names) and
 # links -ltirpc, a library the target does not have: build without RPC

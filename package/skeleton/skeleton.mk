@@ -20,10 +20,15 @@ SKELETON_DIRS = \
 SKELETON_CONFIG_VARS = SMARTOS_TARGET_GENERIC_HOSTNAME
 SKELETON_HOSTNAME = $(or $(call qstrip,$(SMARTOS_TARGET_GENERIC_HOSTNAME)),smart-os)
 SKELETON_GETTY_PORT = $(call qstrip,$(SMARTOS_PACKAGE_SKELETON_GETTY_PORT))
+# Both go into sed expressions (the hostname is checked by the framework).
+CONFIG_CHECKS += word:SMARTOS_PACKAGE_SKELETON_GETTY_PORT
 
+# The files keep their modes as in the tree, but never writable by group or
+# others (a checkout made under umask 000 has them so); the modes that must be
+# otherwise are set here or in the device table.
 define SKELETON_INSTALL_TARGET_CMDS
 	mkdir -p $(addprefix $(TARGET_DIR)/,$(SKELETON_DIRS))
-	cp -a $(SKELETON_PKGDIR)/skeleton/. $(TARGET_DIR)/
+	rsync -a --chmod=go-w $(SKELETON_PKGDIR)/skeleton/ $(TARGET_DIR)/
 	sed -i -e 's/@HOSTNAME@/$(SKELETON_HOSTNAME)/g' \
 		$(TARGET_DIR)/etc/hostname $(TARGET_DIR)/etc/hosts
 	sed -i -e 's/@GETTY_PORT@/$(SKELETON_GETTY_PORT)/g' $(TARGET_DIR)/etc/inittab

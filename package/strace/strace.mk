@@ -17,7 +17,7 @@ STRACE_LICENSE_FILES = COPYING LGPL-2.1-or-later
 # (it needs 32-bit headers and libraries); no stack tracing libraries;
 # warnings not fatal with a newer gcc.
 STRACE_CONF_OPTS = --enable-bundled=yes --disable-mpers --without-libunwind --without-libdw \
-	--without-libiberty --disable-gcc-Werror --disable-dependency-tracking
+	--without-libiberty --without-libselinux --disable-gcc-Werror --disable-dependency-tracking
 # Only the strace binary (no strace-log-merge, no manual pages).
 define STRACE_INSTALL_TARGET_CMDS
 	install -D -m 0755 $(@D)/src/strace $(TARGET_DIR)/usr/bin/strace

@@ -9,8 +9,9 @@
 # does not depend on the figures.
 #
 # Note: the wall time includes the compiler probes of the kernel's Kconfig
-# ($(shell,...) macros run gcc), identical for both; the peak RSS is the
-# largest process of the run, conf or one of those probes.
+# ($(shell,...) macros run gcc), identical for both. The peak RSS is conf's
+# own (VmHWM at its exit, reported by the preload library tests/peak-rss.c):
+# /usr/bin/time would report the largest of conf and its compiler probes.
 set -eu -o pipefail
 
 usage() {
@@ -58,6 +59,8 @@ ensure_oracle
 bench=$WORKDIR/bench
 rm -rf "$bench"
 mkdir -p "$bench/start"
+cc -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC -o "$bench/peak-rss.so" \
+	"$(dirname "${BASH_SOURCE[0]}")/tests/peak-rss.c"
 replay "$ARCH" defconfig "$bench/start" "$ORACLE_CONF" >/dev/null ||
 	die "the oracle's defconfig failed in $bench/start"
 
@@ -68,9 +71,14 @@ measure() {
 	rm -rf "$odir"
 	mkdir -p "$odir"
 	cp "$bench/start/.config" "$odir/.config"
-	replay "$ARCH" olddefconfig "$odir" "$2" "/usr/bin/time -v -o $bench/$1.$3.time" \
+	rm -f "$bench/$1.$3.rss"
+	replay "$ARCH" olddefconfig "$odir" "$2" \
+		"/usr/bin/time -v -o $bench/$1.$3.time env LD_PRELOAD=$bench/peak-rss.so PEAK_RSS_OUT=$bench/$1.$3.rss" \
 		>/dev/null 2>"$bench/$1.$3.stderr" ||
 		die "$2 --olddefconfig failed (see $bench/$1.$3.stderr)"
+	# conf's own line (the probes' lines name gcc, cc1, as...)
+	awk -v exe="$(realpath "$2")" '$1 == exe { print $2 }' "$bench/$1.$3.rss" >"$bench/$1.$3.conf-rss"
+	[ -s "$bench/$1.$3.conf-rss" ] || die "no peak RSS was reported for $2"
 }
 
 note "olddefconfig, ARCH=$ARCH, from defconfig: oracle $ORACLE_CONF vs ours $CONF, $RUNS runs each"
@@ -89,24 +97,24 @@ bench, runs = sys.argv[1], int(sys.argv[2])
 
 
 def figures(path):
-    wall = rss = cpu = None
+    wall = cpu = None
     with open(path) as f:
         for line in f:
             key, _, value = line.strip().rpartition(': ')
             if key.startswith('Elapsed (wall clock)'):
                 parts = [float(p) for p in value.split(':')]
                 wall = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
-            elif key == 'Maximum resident set size (kbytes)':
-                rss = int(value)
             elif key in ('User time (seconds)', 'System time (seconds)'):
                 cpu = (cpu or 0) + float(value)
+    with open(path[:-len('time')] + 'conf-rss') as f:
+        rss = int(f.read().split()[0])
     return wall, cpu, rss
 
 
 rows = {side: [figures('%s/%s.%d.time' % (bench, side, i)) for i in range(1, runs + 1)]
         for side in ('oracle', 'ours')}
-print('%-4s  %12s %12s %12s   %12s %12s %12s' % ('run', 'oracle wall', 'cpu s', 'peak RSS KiB',
-                                                'ours wall', 'cpu s', 'peak RSS KiB'))
+print('%-4s  %12s %12s %12s   %12s %12s %12s' % ('run', 'oracle wall', 'cpu s', 'conf RSS KiB',
+                                                'ours wall', 'cpu s', 'conf RSS KiB'))
 for i in range(runs):
     o, u = rows['oracle'][i], rows['ours'][i]
     print('%-4d  %12.2f %12.2f %12d   %12.2f %12.2f %12d' % (i + 1, *o, *u))
@@ -115,7 +123,7 @@ med = {side: [statistics.median(r[k] for r in rows[side]) for k in range(3)]
 print('%-4s  %12.2f %12.2f %12d   %12.2f %12.2f %12d' % ('med', *med['oracle'], *med['ours']))
 # Runs alternate, so run i of each side saw about the same machine: the
 # median of the per-pair ratios resists a machine whose speed drifts.
-names = ('wall time', 'cpu time (user+sys)', 'peak RSS')
+names = ('wall time', 'cpu time (user+sys)', "conf's peak RSS")
 for k, name in enumerate(names):
     ratio = med['ours'][k] / med['oracle'][k] if med['oracle'][k] else float('inf')
     pairs = statistics.median(u[k] / o[k] if o[k] else float('inf')

@@ -4,8 +4,10 @@
  * scripts/kconfig/conf (same options, prompts, messages and outputs), plus
  * `--explain SYMBOL`.
  *
- * It links against the library's internals (internal.h) for the interactive
- * walk, which needs the same menu-visibility side effects as the kernel's conf.
+ * It uses only the library's public API (kconfig.h). The interactive walk asks
+ * kc_menu_shown() about every node it passes, as the kernel's conf asks
+ * menu_is_visible(): that call has side effects on the values (see docs/kconfig.md),
+ * so the walk visits the nodes in the kernel's order.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -18,7 +20,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "kconfig.h"
 
 enum input_mode {
 	oldaskconfig,
@@ -46,9 +48,11 @@ struct conf {
 	int indent;
 	bool tty_stdio;
 	bool silent;
+	bool kfront;     /* run as kconfig-conf */
+	bool no_prompts; /* kconfig-frontends' --silentoldconfig without a terminal */
 	int conf_cnt;
 	char line[PATH_MAX];
-	struct kc_menu *root_entry;
+	const struct kc_menu *root_entry;
 };
 
 static void diag(void *arg, enum kc_diag_level lvl, const char *msg)
@@ -63,13 +67,12 @@ static void diag(void *arg, enum kc_diag_level lvl, const char *msg)
 	fprintf(stderr, "%s\n", msg);
 }
 
-static void print_help(struct conf *c, struct kc_menu *m)
+static void print_help(struct conf *c, const struct kc_menu *m)
 {
-	struct sbuf b = {0};
+	char *help = kc_menu_help_screen(c->kc, m);
 
-	menu_get_ext_help(c->kc, m, &b);
-	printf("\n%s\n", b.s ? b.s : "");
-	sb_free(&b);
+	printf("\n%s\n", help);
+	free(help);
 }
 
 static void strip(char *str)
@@ -93,13 +96,12 @@ static void xfgets(struct conf *c, char *str, int size, FILE *in)
 {
 	if (!fgets(str, size, in))
 		fprintf(stderr, "\nError in reading or end of file.\n");
+	/* kconfig-frontends ends the line instead of echoing an answer read from a pipe */
 	if (!c->tty_stdio)
-		printf("%s", str);
+		printf("%s", c->kfront ? "\n" : str);
 }
 
 /* ---- all*config / randconfig ---- */
-
-enum def_mode { def_default, def_yes, def_mod, def_no, def_random };
 
 static unsigned set_randconfig_seed(struct kc_ctx *kc)
 {
@@ -125,31 +127,8 @@ static unsigned set_randconfig_seed(struct kc_ctx *kc)
 	return seed;
 }
 
-static bool randomize_choice_values(struct kc_sym *cs)
-{
-	int def, i;
-
-	if (cs->curr.tri != KC_YES)
-		return false;
-	def = rand() % cs->ncvals;
-	for (i = 0; i < cs->ncvals; i++) {
-		struct kc_sym *s = cs->cvals[i];
-
-		if (i == def) {
-			s->def[DEF_USER].tri = KC_YES;
-			cs->def[DEF_USER].choice = s;
-		} else {
-			s->def[DEF_USER].tri = KC_NO;
-		}
-		s->flags |= S_DEF_USER;
-		s->flags &= ~S_VALID;
-	}
-	cs->flags |= S_DEF_USER;
-	cs->flags &= ~S_VALID;
-	return true;
-}
-
-static int probability(struct kc_ctx *kc, int *pby, int *pty, int *ptm)
+/* KCONFIG_PROBABILITY: "y", "y:m" (tristates) or "bool-y:y:m", in percent. */
+static int probability(struct kc_ctx *kc, struct kc_fill_odds *odds)
 {
 	const char *env = kc_getenv(kc, "KCONFIG_PROBABILITY");
 	int n = 0, p[3];
@@ -170,22 +149,22 @@ static int probability(struct kc_ctx *kc, int *pby, int *pty, int *ptm)
 	}
 	switch (n) {
 	case 1:
-		*pby = p[0];
-		*ptm = *pby / 2;
-		*pty = *pby - *ptm;
+		odds->bool_yes = p[0];
+		odds->mod = odds->bool_yes / 2;
+		odds->yes = odds->bool_yes - odds->mod;
 		break;
 	case 2:
-		*pty = p[0];
-		*ptm = p[1];
-		*pby = *pty + *ptm;
+		odds->yes = p[0];
+		odds->mod = p[1];
+		odds->bool_yes = odds->yes + odds->mod;
 		break;
 	case 3:
-		*pby = p[0];
-		*pty = p[1];
-		*ptm = p[2];
+		odds->bool_yes = p[0];
+		odds->yes = p[1];
+		odds->mod = p[2];
 		break;
 	}
-	if (*pty + *ptm > 100) {
+	if (odds->yes + odds->mod > 100) {
 		errno = ERANGE;
 		perror("KCONFIG_PROBABILITY");
 		return -1;
@@ -193,109 +172,31 @@ static int probability(struct kc_ctx *kc, int *pby, int *pty, int *ptm)
 	return 0;
 }
 
-static int set_all_new_symbols(struct kc_ctx *kc, enum def_mode mode, bool *changed)
-{
-	int pby = 50, pty = 33, ptm = 33;
-	struct kc_sym *s, *cs;
-	int i;
-
-	*changed = false;
-	if (mode == def_random && probability(kc, &pby, &pty, &ptm))
-		return -1;
-	for_all_symbols(kc, i, s)
-	{
-		if (sym_has_value(s) || (s->flags & S_VALID))
-			continue;
-		switch (sym_get_type(kc, s)) {
-		case KC_BOOLEAN:
-		case KC_TRISTATE:
-			*changed = true;
-			switch (mode) {
-			case def_yes:
-				s->def[DEF_USER].tri = KC_YES;
-				break;
-			case def_mod:
-				s->def[DEF_USER].tri = KC_MOD;
-				break;
-			case def_no:
-				s->def[DEF_USER].tri = KC_NO;
-				break;
-			case def_random: {
-				int cnt = rand() % 100;
-
-				s->def[DEF_USER].tri = KC_NO;
-				if (s->type == KC_TRISTATE) {
-					if (cnt < pty)
-						s->def[DEF_USER].tri = KC_YES;
-					else if (cnt < pty + ptm)
-						s->def[DEF_USER].tri = KC_MOD;
-				} else if (cnt < pby) {
-					s->def[DEF_USER].tri = KC_YES;
-				}
-				break;
-			}
-			default:
-				continue;
-			}
-			if (!(sym_is_choice(s) && mode == def_random))
-				s->flags |= S_DEF_USER;
-			break;
-		default:
-			break;
-		}
-	}
-	sym_clear_all_valid(kc);
-	if (mode != def_random) {
-		for_all_symbols(kc, i, cs) if ((sym_is_choice(cs) && !sym_has_value(cs)) ||
-					       sym_is_choice_value(cs)) cs->flags |=
-		    S_NEED_SET_CHOICE_VALUES;
-	}
-	for_all_symbols(kc, i, cs)
-	{
-		if (sym_has_value(cs) || !sym_is_choice(cs))
-			continue;
-		sym_calc_value(kc, cs);
-		if (mode == def_random) {
-			*changed |= randomize_choice_values(cs);
-		} else {
-			set_all_choice_values(kc, cs);
-			*changed = true;
-		}
-	}
-	return 0;
-}
-
-static void rewrite_tristates(struct kc_ctx *kc, tri from, tri to)
-{
-	struct kc_sym *s;
-	int i;
-
-	for_all_symbols(kc, i, s) if (sym_get_type(kc, s) == KC_TRISTATE &&
-				      s->def[DEF_USER].tri == from) s->def[DEF_USER]
-	    .tri = to;
-	sym_clear_all_valid(kc);
-}
-
 /* ---- interactive ---- */
 
-static void conf_walk(struct conf *c, struct kc_menu *m);
+static void conf_walk(struct conf *c, const struct kc_menu *m);
 
 static int ask_value(struct conf *c, struct kc_sym *s, const char *def)
 {
-	if (!sym_has_value(s))
+	if (!kc_sym_has_value(s))
 		printf("(NEW) ");
 	c->line[0] = '\n';
 	c->line[1] = 0;
-	if (!sym_is_changeable(s)) {
+	if (!kc_sym_changeable(c->kc, s)) {
 		printf("%s\n", def ? def : "");
 		return 0;
 	}
 	switch (c->mode) {
 	case oldconfig:
 	case syncconfig:
-		if (sym_has_value(s)) {
+		if (kc_sym_has_value(s)) {
 			printf("%s\n", def ? def : "");
 			return 0;
+		}
+		if (c->no_prompts) {
+			printf("aborted!\n\nConsole input/output is redirected. "
+			       "Run 'make oldconfig' to update configuration.\n\n");
+			exit(1);
 		}
 		/* fall through */
 	default:
@@ -306,15 +207,15 @@ static int ask_value(struct conf *c, struct kc_sym *s, const char *def)
 	return 1;
 }
 
-static int conf_string(struct conf *c, struct kc_menu *m)
+static int conf_string(struct conf *c, const struct kc_menu *m)
 {
-	struct kc_sym *s = m->sym;
+	struct kc_sym *s = kc_menu_sym(m);
 	const char *def;
 
 	for (;;) {
-		printf("%*s%s ", c->indent - 1, "", m->prompt->text);
-		printf("(%s) ", s->name);
-		def = sym_get_string_value(s);
+		printf("%*s%s ", c->indent - 1, "", kc_menu_prompt(m));
+		printf("(%s) ", kc_sym_name(s));
+		def = kc_sym_str(c->kc, s);
 		if (def)
 			printf("[%s] ", def);
 		if (!ask_value(c, s, def))
@@ -333,32 +234,33 @@ static int conf_string(struct conf *c, struct kc_menu *m)
 			c->line[strlen(c->line) - 1] = 0;
 			def = c->line;
 		}
-		if (def && sym_set_string_value(c->kc, s, def))
+		if (def && kc_sym_set_str(c->kc, s, def))
 			return 0;
 	}
 }
 
-static int conf_sym(struct conf *c, struct kc_menu *m)
+static int conf_sym(struct conf *c, const struct kc_menu *m)
 {
 	struct kc_ctx *kc = c->kc;
-	struct kc_sym *s = m->sym;
-	tri oldval, newval;
+	struct kc_sym *s = kc_menu_sym(m);
+	enum kc_tri oldval, newval;
 
 	for (;;) {
-		printf("%*s%s ", c->indent - 1, "", m->prompt->text);
-		if (s->name)
-			printf("(%s) ", s->name);
+		printf("%*s%s ", c->indent - 1, "", kc_menu_prompt(m));
+		if (kc_sym_name(s))
+			printf("(%s) ", kc_sym_name(s));
 		putchar('[');
-		oldval = s->curr.tri;
+		oldval = kc_sym_tri(kc, s);
 		putchar(oldval == KC_NO ? 'N' : oldval == KC_MOD ? 'M' : 'Y');
-		if (oldval != KC_NO && sym_tristate_within_range(kc, s, KC_NO))
+		if (oldval != KC_NO && kc_sym_tri_allowed(kc, s, KC_NO))
 			printf("/n");
-		if (oldval != KC_MOD && sym_tristate_within_range(kc, s, KC_MOD))
+		if (oldval != KC_MOD && kc_sym_tri_allowed(kc, s, KC_MOD))
 			printf("/m");
-		if (oldval != KC_YES && sym_tristate_within_range(kc, s, KC_YES))
+		if (oldval != KC_YES && kc_sym_tri_allowed(kc, s, KC_YES))
 			printf("/y");
-		printf("/?] ");
-		if (!ask_value(c, s, sym_get_string_value(s)))
+		/* kconfig-frontends offers '?' only where there is help */
+		printf(c->kfront && !*kc_menu_help(m) ? "] " : "/?] ");
+		if (!ask_value(c, s, kc_sym_str(kc, s)))
 			return 0;
 		strip(c->line);
 		switch (c->line[0]) {
@@ -388,24 +290,23 @@ static int conf_sym(struct conf *c, struct kc_menu *m)
 		default:
 			continue;
 		}
-		if (sym_set_tristate_value(kc, s, newval))
+		if (kc_sym_set_tri(kc, s, newval))
 			return 0;
 	help:
 		print_help(c, m);
 	}
 }
 
-static int conf_choice(struct conf *c, struct kc_menu *m)
+static int conf_choice(struct conf *c, const struct kc_menu *m)
 {
 	struct kc_ctx *kc = c->kc;
-	struct kc_sym *s = m->sym, *def_sym;
-	struct kc_menu *child;
-	bool is_new = !sym_has_value(s);
+	struct kc_sym *s = kc_menu_sym(m), *def_sym;
+	const struct kc_menu *child;
+	bool is_new = !kc_sym_has_value(s);
 
-	if (sym_is_changeable(s)) {
+	if (kc_sym_changeable(kc, s)) {
 		conf_sym(c, m);
-		sym_calc_value(kc, s);
-		switch (s->curr.tri) {
+		switch (kc_sym_tri(kc, s)) {
 		case KC_NO:
 			return 1;
 		case KC_MOD:
@@ -414,11 +315,11 @@ static int conf_choice(struct conf *c, struct kc_menu *m)
 			break;
 		}
 	} else {
-		switch (s->curr.tri) {
+		switch (kc_sym_tri(kc, s)) {
 		case KC_NO:
 			return 1;
 		case KC_MOD:
-			printf("%*s%s\n", c->indent - 1, "", menu_get_prompt(m));
+			printf("%*s%s\n", c->indent - 1, "", kc_menu_prompt(m));
 			return 0;
 		case KC_YES:
 			break;
@@ -427,27 +328,29 @@ static int conf_choice(struct conf *c, struct kc_menu *m)
 	for (;;) {
 		int cnt = 0, def = 0;
 
-		printf("%*s%s\n", c->indent - 1, "", menu_get_prompt(m));
-		def_sym = s->curr.choice;
+		printf("%*s%s\n", c->indent - 1, "", kc_menu_prompt(m));
+		def_sym = kc_choice_selected(kc, s);
 		c->line[0] = 0;
-		for (child = m->list; child; child = child->next) {
-			if (!menu_is_visible(kc, child))
+		for (child = kc_menu_child(m); child; child = kc_menu_next(child)) {
+			struct kc_sym *cs = kc_menu_sym(child);
+
+			if (!kc_menu_shown(kc, child))
 				continue;
-			if (!child->sym) {
-				printf("%*c %s\n", c->indent, '*', menu_get_prompt(child));
+			if (!cs) {
+				printf("%*c %s\n", c->indent, '*', kc_menu_prompt(child));
 				continue;
 			}
 			cnt++;
-			if (child->sym == def_sym) {
+			if (cs == def_sym) {
 				def = cnt;
 				printf("%*c", c->indent, '>');
 			} else {
 				printf("%*c", c->indent, ' ');
 			}
-			printf(" %d. %s", cnt, menu_get_prompt(child));
-			if (child->sym->name)
-				printf(" (%s)", child->sym->name);
-			if (!sym_has_value(child->sym))
+			printf(" %d. %s", cnt, kc_menu_prompt(child));
+			if (kc_sym_name(cs))
+				printf(" (%s)", kc_sym_name(cs));
+			if (!kc_sym_has_value(cs))
 				printf(" (NEW)");
 			printf("\n");
 		}
@@ -485,8 +388,8 @@ static int conf_choice(struct conf *c, struct kc_menu *m)
 			break;
 		}
 	conf_childs:
-		for (child = m->list; child; child = child->next) {
-			if (!child->sym || !menu_is_visible(kc, child))
+		for (child = kc_menu_child(m); child; child = kc_menu_next(child)) {
+			if (!kc_menu_sym(child) || !kc_menu_shown(kc, child))
 				continue;
 			if (!--cnt)
 				break;
@@ -497,8 +400,8 @@ static int conf_choice(struct conf *c, struct kc_menu *m)
 			print_help(c, child);
 			continue;
 		}
-		sym_set_tristate_value(kc, child->sym, KC_YES);
-		for (child = child->list; child; child = child->next) {
+		kc_sym_set_tri(kc, kc_menu_sym(child), KC_YES);
+		for (child = kc_menu_child(child); child; child = kc_menu_next(child)) {
 			c->indent += 2;
 			conf_walk(c, child);
 			c->indent -= 2;
@@ -507,47 +410,48 @@ static int conf_choice(struct conf *c, struct kc_menu *m)
 	}
 }
 
-static void check_conf(struct conf *c, struct kc_menu *m);
+/* The menu a node is shown in: its nearest ancestor (or itself) that is a menu, else the root. */
+static const struct kc_menu *parent_menu(struct conf *c, const struct kc_menu *m)
+{
+	const struct kc_menu *root = kc_menu_root(c->kc);
 
-static void conf_walk(struct conf *c, struct kc_menu *m)
+	for (; m != root; m = kc_menu_parent(m))
+		if (kc_menu_is_menu(m))
+			break;
+	return m;
+}
+
+static void check_conf(struct conf *c, const struct kc_menu *m);
+
+static void conf_walk(struct conf *c, const struct kc_menu *m)
 {
 	struct kc_ctx *kc = c->kc;
+	const struct kc_menu *child;
 	struct kc_sym *s;
-	struct prop *p;
-	struct kc_menu *child;
 
-	if (!menu_is_visible(kc, m))
+	if (!kc_menu_shown(kc, m))
 		return;
-	s = m->sym;
-	p = m->prompt;
-	if (p) {
-		const char *prompt;
+	s = kc_menu_sym(m);
+	if (kc_menu_prompt(m)) {
+		const char *prompt = kc_menu_prompt(m);
 
-		switch (p->type) {
-		case P_MENU:
-			if (c->mode != oldaskconfig && c->root_entry != m) {
-				check_conf(c, m);
-				return;
-			}
-			/* fall through */
-		case P_COMMENT:
-			prompt = menu_get_prompt(m);
-			if (prompt)
-				printf("%*c\n%*c %s\n%*c\n", c->indent, '*', c->indent, '*', prompt,
-				       c->indent, '*');
-		default:
-			break;
+		if (kc_menu_is_menu(m) && c->mode != oldaskconfig && c->root_entry != m) {
+			check_conf(c, m);
+			return;
 		}
+		if (kc_menu_is_menu(m) || kc_menu_kind(m) == KC_M_COMMENT)
+			printf("%*c\n%*c %s\n%*c\n", c->indent, '*', c->indent, '*', prompt,
+			       c->indent, '*');
 	}
 	if (!s)
 		goto conf_childs;
-	if (sym_is_choice(s)) {
+	if (kc_sym_is_choice(s)) {
 		conf_choice(c, m);
-		if (s->curr.tri != KC_MOD)
+		if (kc_sym_tri(kc, s) != KC_MOD)
 			return;
 		goto conf_childs;
 	}
-	switch (s->type) {
+	switch (kc_sym_type(s)) {
 	case KC_INT:
 	case KC_HEX:
 	case KC_STRING:
@@ -560,27 +464,27 @@ static void conf_walk(struct conf *c, struct kc_menu *m)
 conf_childs:
 	if (s)
 		c->indent += 2;
-	for (child = m->list; child; child = child->next)
+	for (child = kc_menu_child(m); child; child = kc_menu_next(child))
 		conf_walk(c, child);
 	if (s)
 		c->indent -= 2;
 }
 
-static void check_conf(struct conf *c, struct kc_menu *m)
+static void check_conf(struct conf *c, const struct kc_menu *m)
 {
 	struct kc_ctx *kc = c->kc;
+	const struct kc_menu *child;
 	struct kc_sym *s;
-	struct kc_menu *child;
 
-	if (!menu_is_visible(kc, m))
+	if (!kc_menu_shown(kc, m))
 		return;
-	s = m->sym;
-	if (s && !sym_has_value(s) &&
-	    (sym_is_changeable(s) || (sym_is_choice(s) && s->curr.tri == KC_YES))) {
+	s = kc_menu_sym(m);
+	if (s && !kc_sym_has_value(s) &&
+	    (kc_sym_changeable(kc, s) || (kc_sym_is_choice(s) && kc_sym_tri(kc, s) == KC_YES))) {
 		switch (c->mode) {
 		case listnewconfig:
-			if (s->name)
-				print_symbol_for_listconfig(kc, s);
+			if (kc_sym_name(s))
+				kc_sym_print(kc, s, stdout);
 			break;
 		case helpnewconfig:
 			printf("-----\n");
@@ -590,12 +494,12 @@ static void check_conf(struct conf *c, struct kc_menu *m)
 		default:
 			if (!c->conf_cnt++)
 				printf("*\n* Restart config...\n*\n");
-			c->root_entry = menu_get_parent_menu(kc, m);
+			c->root_entry = parent_menu(c, m);
 			conf_walk(c, c->root_entry);
 			break;
 		}
 	}
-	for (child = m->list; child; child = child->next)
+	for (child = kc_menu_child(m); child; child = kc_menu_next(child))
 		check_conf(c, child);
 }
 
@@ -623,6 +527,38 @@ static const struct option long_opts[] = {
     {"explain", required_argument, NULL, 0x100 + explain},
     {NULL, 0, NULL, 0},
 };
+
+/*
+ * Run as kconfig-conf: kconfig-frontends' option names on top of ours (--silentoldconfig
+ * is --syncconfig, --oldnoconfig is --olddefconfig, --defconfig's file is optional).
+ */
+static const struct option kfront_long_opts[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"silent", no_argument, NULL, 's'},
+    {"oldaskconfig", no_argument, NULL, 0x100 + oldaskconfig},
+    {"oldconfig", no_argument, NULL, 0x100 + oldconfig},
+    {"syncconfig", no_argument, NULL, 0x100 + syncconfig},
+    {"silentoldconfig", no_argument, NULL, 0x100 + syncconfig},
+    {"defconfig", optional_argument, NULL, 0x100 + defconfig},
+    {"savedefconfig", required_argument, NULL, 0x100 + savedefconfig},
+    {"allnoconfig", no_argument, NULL, 0x100 + allnoconfig},
+    {"allyesconfig", no_argument, NULL, 0x100 + allyesconfig},
+    {"allmodconfig", no_argument, NULL, 0x100 + allmodconfig},
+    {"alldefconfig", no_argument, NULL, 0x100 + alldefconfig},
+    {"randconfig", no_argument, NULL, 0x100 + randconfig},
+    {"listnewconfig", no_argument, NULL, 0x100 + listnewconfig},
+    {"olddefconfig", no_argument, NULL, 0x100 + olddefconfig},
+    {"oldnoconfig", no_argument, NULL, 0x100 + olddefconfig},
+    {NULL, 0, NULL, 0},
+};
+
+/* The program's name without its directory. */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
 
 static void usage(const char *prog)
 {
@@ -657,6 +593,51 @@ static void usage(const char *prog)
 	printf("  (If none of the above is given, --oldaskconfig is the default)\n");
 }
 
+static void kfront_usage(const char *prog)
+{
+	printf("Usage: %s [-s] [option] <kconfig-file>\n", prog);
+	printf("Reads <kconfig-file> in the Kconfig language of kconfig-frontends 4.11.\n");
+	printf("[option] is one of:\n");
+	printf("  --listnewconfig         Print the symbols .config does not set yet\n");
+	printf("  --oldaskconfig          Ask for every symbol, starting from .config\n");
+	printf("  --oldconfig             Ask only for the symbols .config does not set\n");
+	printf("  --silentoldconfig       Like --oldconfig, and write include/config/auto.conf,\n"
+	       "                          include/generated/autoconf.h and the stamps\n");
+	printf("  --olddefconfig          Give the symbols .config does not set their defaults\n");
+	printf("  --oldnoconfig           The same as --olddefconfig\n");
+	printf("  --defconfig[=<file>]    Start from <file> (default arch/$ARCH/defconfig)\n");
+	printf("  --savedefconfig <file>  Write to <file> what differs from the defaults\n");
+	printf("  --allnoconfig           Answer no wherever the dependencies allow\n");
+	printf("  --allyesconfig          Answer yes wherever the dependencies allow\n");
+	printf("  --allmodconfig          Answer mod (else yes) wherever the dependencies allow\n");
+	printf("  --alldefconfig          Give every symbol its default\n");
+	printf("  --randconfig            Answer at random (KCONFIG_SEED, KCONFIG_PROBABILITY)\n");
+}
+
+/*
+ * kconfig-frontends' default --defconfig file: arch/$ARCH/defconfig with the symbols'
+ * values put in, looked for in $srctree when not in the current directory.
+ */
+static char *kfront_default_defconfig(struct kc_ctx *kc)
+{
+	char *name = kc_expand_refs(kc, "arch/$ARCH/defconfig");
+	const char *srctree = kc_getenv(kc, "srctree");
+	char *full;
+
+	if (!srctree || !*srctree || access(name, F_OK) == 0)
+		return name;
+	full = malloc(strlen(srctree) + strlen(name) + 2);
+	if (!full)
+		return name;
+	sprintf(full, "%s/%s", srctree, name);
+	if (access(full, F_OK) == 0) {
+		free(name);
+		return full;
+	}
+	free(full);
+	return name;
+}
+
 static int read_allconfig(struct conf *c)
 {
 	struct kc_ctx *kc = c->kc;
@@ -665,7 +646,7 @@ static int read_allconfig(struct conf *c)
 	if (!name)
 		return 0;
 	if (strcmp(name, "") && strcmp(name, "1")) {
-		if (conf_read_simple(kc, name, DEF_USER)) {
+		if (kc_merge_config(kc, name)) {
 			fprintf(stderr, "*** Can't read seed configuration \"%s\"!\n", name);
 			return -1;
 		}
@@ -688,7 +669,7 @@ static int read_allconfig(struct conf *c)
 		name = "allrandom.config";
 		break;
 	}
-	if (conf_read_simple(kc, name, DEF_USER) && conf_read_simple(kc, "all.config", DEF_USER)) {
+	if (kc_merge_config(kc, name) && kc_merge_config(kc, "all.config")) {
 		fprintf(stderr,
 			"*** KCONFIG_ALLCONFIG set, but no \"%s\" or \"all.config\" file found\n",
 			name);
@@ -704,14 +685,24 @@ static int conf_main(int ac, char **av)
 	const char *prog = av[0], *defconfig_file = NULL, *name;
 	struct kc_opts opts = {.diag = diag, .diag_arg = c};
 	bool sync_kconfig = false, no_conf_write = false, randseed = false;
+	/* run by kconfig-frontends' name: its language, files and options */
+	bool kfront = !strcmp(base_name(prog), "kconfig-conf");
+	char *kfront_defconfig = NULL;
 	struct kc_ctx *kc;
 	int opt, rc = 0;
 
+	if (kfront)
+		opts.compat = KC_COMPAT_KFRONTENDS_4_11;
+	c->kfront = kfront;
 	c->tty_stdio = isatty(0) && isatty(1);
-	while ((opt = getopt_long(ac, av, "hs", long_opts, NULL)) != -1) {
+	while ((opt = getopt_long(ac, av, "hs", kfront ? kfront_long_opts : long_opts, NULL)) !=
+	       -1) {
 		switch (opt) {
 		case 'h':
-			usage(prog);
+			if (kfront)
+				kfront_usage(prog);
+			else
+				usage(prog);
 			exit(1);
 		case 's':
 			c->silent = true;
@@ -725,6 +716,7 @@ static int conf_main(int ac, char **av)
 			case syncconfig:
 				c->silent = true;
 				sync_kconfig = true;
+				c->no_prompts = kfront && !(isatty(0) && isatty(1));
 				break;
 			case defconfig:
 			case savedefconfig:
@@ -741,7 +733,10 @@ static int conf_main(int ac, char **av)
 	}
 	if (ac == optind) {
 		fprintf(stderr, "%s: Kconfig file missing\n", av[0]);
-		usage(prog);
+		if (kfront)
+			kfront_usage(prog);
+		else
+			usage(prog);
 		exit(1);
 	}
 	kc = kc_new(&opts);
@@ -753,9 +748,11 @@ static int conf_main(int ac, char **av)
 		exit(1);
 	}
 
+	if (kfront && c->mode == defconfig && !defconfig_file)
+		defconfig_file = kfront_defconfig = kfront_default_defconfig(kc);
 	switch (c->mode) {
 	case defconfig:
-		if (conf_read(kc, defconfig_file)) {
+		if (kc_read_config(kc, defconfig_file)) {
 			fprintf(stderr, "***\n*** Can't find default configuration \"%s\"!\n***\n",
 				defconfig_file);
 			kc_free(kc);
@@ -773,7 +770,7 @@ static int conf_main(int ac, char **av)
 	case mod2yesconfig:
 	case mod2noconfig:
 	case explain:
-		conf_read(kc, NULL);
+		kc_read_config(kc, NULL);
 		break;
 	case allnoconfig:
 	case allyesconfig:
@@ -788,14 +785,14 @@ static int conf_main(int ac, char **av)
 	default:
 		break;
 	}
-	if (kc->conf_warnings && kc_getenv(kc, "KCONFIG_WERROR")) {
+	if (kc_config_warning_count(kc) && kc_getenv(kc, "KCONFIG_WERROR")) {
 		kc_free(kc);
 		exit(1);
 	}
 	if (sync_kconfig) {
 		name = kc_getenv(kc, "KCONFIG_NOSILENTUPDATE");
 		if (name && *name) {
-			if (kc->changed) {
+			if (kc_changed(kc)) {
 				fprintf(stderr,
 					"\n*** The configuration requires explicit update.\n\n");
 				kc_free(kc);
@@ -805,42 +802,43 @@ static int conf_main(int ac, char **av)
 		}
 	}
 
-	bool changed;
-
 	switch (c->mode) {
 	case allnoconfig:
-		set_all_new_symbols(kc, def_no, &changed);
+		kc_fill_new_symbols(kc, KC_FILL_NO, NULL);
 		break;
 	case allyesconfig:
-		set_all_new_symbols(kc, def_yes, &changed);
+		kc_fill_new_symbols(kc, KC_FILL_YES, NULL);
 		break;
 	case allmodconfig:
-		set_all_new_symbols(kc, def_mod, &changed);
+		kc_fill_new_symbols(kc, KC_FILL_MOD, NULL);
 		break;
 	case alldefconfig:
 	case defconfig:
-		set_all_new_symbols(kc, def_default, &changed);
+		kc_fill_new_symbols(kc, KC_FILL_DEFAULT, NULL);
 		break;
-	case randconfig:
-		do {
-			if (set_all_new_symbols(kc, def_random, &changed)) {
-				kc_free(kc);
-				exit(1);
-			}
-		} while (changed);
+	case randconfig: {
+		struct kc_fill_odds odds = {50, 33, 33};
+
+		if (probability(kc, &odds)) {
+			kc_free(kc);
+			exit(1);
+		}
+		while (kc_fill_new_symbols(kc, KC_FILL_RANDOM, &odds))
+			;
 		break;
+	}
 	case yes2modconfig:
-		rewrite_tristates(kc, KC_YES, KC_MOD);
+		kc_rewrite_tristates(kc, KC_YES, KC_MOD);
 		break;
 	case mod2yesconfig:
-		rewrite_tristates(kc, KC_MOD, KC_YES);
+		kc_rewrite_tristates(kc, KC_MOD, KC_YES);
 		break;
 	case mod2noconfig:
-		rewrite_tristates(kc, KC_MOD, KC_NO);
+		kc_rewrite_tristates(kc, KC_MOD, KC_NO);
 		break;
 	case oldaskconfig:
-		c->root_entry = &kc->rootmenu;
-		conf_walk(c, &kc->rootmenu);
+		c->root_entry = kc_menu_root(kc);
+		conf_walk(c, c->root_entry);
 		c->mode = oldconfig;
 		/* fall through */
 	case oldconfig:
@@ -849,7 +847,7 @@ static int conf_main(int ac, char **av)
 	case syncconfig:
 		do {
 			c->conf_cnt = 0;
-			check_conf(c, &kc->rootmenu);
+			check_conf(c, kc_menu_root(kc));
 		} while (c->conf_cnt);
 		break;
 	case explain: {
@@ -873,7 +871,7 @@ static int conf_main(int ac, char **av)
 	default:
 		break;
 	}
-	if (kc->dep_warnings && kc_getenv(kc, "KCONFIG_WERROR")) {
+	if (kc_dep_warning_count(kc) && kc_getenv(kc, "KCONFIG_WERROR")) {
 		kc_free(kc);
 		exit(1);
 	}
@@ -884,17 +882,23 @@ static int conf_main(int ac, char **av)
 			rc = 1;
 		}
 	} else if (c->mode != listnewconfig && c->mode != helpnewconfig) {
+		/* kconfig-frontends' --silentoldconfig leaves an unchanged .config alone */
+		if (kfront && sync_kconfig && !kc_changed(kc))
+			no_conf_write = true;
 		if (!no_conf_write && kc_write_config(kc, NULL)) {
 			fprintf(stderr, "\n*** Error during writing of the configuration.\n\n");
 			kc_free(kc);
 			exit(1);
 		}
-		if (kc_write_autoconf(kc, sync_kconfig) && sync_kconfig) {
+		/* kconfig-frontends writes auto.conf and the rest only for --silentoldconfig */
+		if ((!kfront || sync_kconfig) && kc_write_autoconf(kc, sync_kconfig) &&
+		    sync_kconfig) {
 			fprintf(stderr, "\n*** Error during sync of the configuration.\n\n");
 			rc = 1;
 		}
 	}
 	kc_free(kc);
+	free(kfront_defconfig);
 	return rc;
 }
 

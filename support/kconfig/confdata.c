@@ -126,7 +126,8 @@ static int set_sym_val(struct kc_ctx *kc, struct kc_sym *s, int d, unsigned def_
 				     s->name);
 		return 1;
 	case KC_STRING:
-		if (d != DEF_AUTO) {
+		/* auto.conf has its strings quoted for 4.11, raw for Linux 6.1 */
+		if (d != DEF_AUTO || kc_kfront(kc)) {
 			char *p2;
 
 			if (*p++ != '"')
@@ -162,13 +163,27 @@ static int set_sym_val(struct kc_ctx *kc, struct kc_sym *s, int d, unsigned def_
 	return 0;
 }
 
-static void touch_dep(const char *dir, const char *name)
+/*
+ * The stamp of a symbol whose value changed: include/config/NAME, or for kconfig-frontends
+ * 4.11 include/config/name/with/slashes.h (lower case, each '_' a directory level).
+ */
+static void touch_dep(struct kc_ctx *kc, const char *dir, const char *name)
 {
-	char *path = xmalloc(strlen(dir) + strlen(name) + 1);
+	char *path = xmalloc(strlen(dir) + strlen(name) + 3), *p;
 	int fd;
 
 	strcpy(path, dir);
+	p = path + strlen(path);
 	strcat(path, name);
+	if (kc_kfront(kc)) {
+		for (; *p; p++)
+			*p = *p == '_' ? '/' : (char)tolower((unsigned char)*p);
+		strcat(path, ".h");
+		if (make_parent_dir(path)) {
+			free(path);
+			return;
+		}
+	}
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd >= 0)
 		close(fd);
@@ -260,7 +275,7 @@ static int read_stream(struct kc_ctx *kc, FILE *in, const char *name, int d)
 		if (!s) {
 			if (d == DEF_AUTO) {
 				if (kc->depfile_dir)
-					touch_dep(kc->depfile_dir, sym_name);
+					touch_dep(kc, kc->depfile_dir, sym_name);
 			} else {
 				if (warn_unknown)
 					conf_warning(kc, name, lineno, "unknown symbol: %s",
@@ -314,7 +329,13 @@ int conf_read_simple(struct kc_ctx *kc, const char *name, int d)
 
 		name = conf_get_configname(kc);
 		in = kc_fopen(kc, name);
-		if (!in) {
+		if (!in && kc_kfront(kc)) {
+			/* 4.11: the defaults of the `option defconfig_list` symbol */
+			kc->changed = true;
+			in = kfront_open_defconfig_list(kc, &name);
+			if (in)
+				conf_message(kc, "using defaults found in %s", name);
+		} else if (!in) {
 			kc->changed = true;
 			env = kc_getenv(kc, "KCONFIG_DEFCONFIG_LIST");
 			if (!env)
@@ -448,9 +469,10 @@ static void print_symbol(struct kc_ctx *kc, FILE *f, struct kc_sym *s, enum out_
 	fputc('\n', f);
 }
 
-void print_symbol_for_listconfig(struct kc_ctx *kc, struct kc_sym *s)
+void kc_sym_print(struct kc_ctx *kc, struct kc_sym *s, void *file)
 {
-	print_symbol(kc, stdout, s, OUT_N, true);
+	sym_calc_value(kc, s);
+	print_symbol(kc, file, s, OUT_N, true);
 }
 
 static void print_symbol_c(struct kc_ctx *kc, FILE *f, struct kc_sym *s)
@@ -548,6 +570,51 @@ static struct kc_menu *next_menu(struct kc_menu *m)
 	return NULL;
 }
 
+/* Copy src to dst; 0, or -1 (dst removed) on any error, also when src does not exist. */
+static int copy_file(const char *src, const char *dst)
+{
+	FILE *in = fopen(src, "rb"), *out;
+	char buf[65536];
+	size_t n;
+	int rc = 0;
+
+	if (!in)
+		return -1;
+	out = fopen(dst, "wb");
+	if (!out) {
+		fclose(in);
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			rc = -1;
+	if (ferror(in))
+		rc = -1;
+	fclose(in);
+	if (fclose(out))
+		rc = -1;
+	if (rc)
+		unlink(dst);
+	return rc;
+}
+
+static void keep_old(const char *name)
+{
+	size_t n = strlen(name);
+	char *old = xmalloc(n + 5), *tmp = xmalloc(n + 9);
+
+	sprintf(old, "%s.old", name);
+	sprintf(tmp, "%s.old.tmp", name);
+	unlink(tmp);
+	if (link(name, tmp) == 0 || copy_file(name, tmp) == 0) {
+		if (rename(tmp, old))
+			unlink(tmp);
+	}
+	free(old);
+	free(tmp);
+}
+
+
 int kc_write_config(struct kc_ctx *kc, const char *name)
 {
 	char *tmpname = NULL;
@@ -611,8 +678,8 @@ int kc_write_config(struct kc_ctx *kc, const char *name)
 			continue;
 		}
 		for (;;) {
-			if (!m->sym && menu_is_visible(kc, m) && m != &kc->rootmenu &&
-			    m->prompt->type == P_MENU) {
+			if (!kc_kfront(kc) && !m->sym && menu_is_visible(kc, m) &&
+			    m != &kc->rootmenu && m->prompt->type == P_MENU) {
 				fprintf(out, "# end of %s\n", menu_get_prompt(m));
 				need_newline = true;
 			}
@@ -628,18 +695,15 @@ int kc_write_config(struct kc_ctx *kc, const char *name)
 	fclose(out);
 	for_all_symbols(kc, i, s) s->flags &= ~S_WRITTEN;
 	if (tmpname) {
-		if (same_file(name, tmpname)) {
+		/* kconfig-frontends 4.11 rewrites .config (and .config.old) every time */
+		if (!kc_kfront(kc) && same_file(name, tmpname)) {
 			conf_message(kc, "No change to %s", name);
 			unlink(tmpname);
 			free(tmpname);
 			kc->changed = false;
 			return 0;
 		}
-		char *old = xmalloc(strlen(name) + 5);
-
-		sprintf(old, "%s.old", name);
-		rename(name, old);
-		free(old);
+		keep_old(name);
 		if (rename(tmpname, name)) {
 			free(tmpname);
 			return 1;
@@ -651,6 +715,12 @@ int kc_write_config(struct kc_ctx *kc, const char *name)
 	return 0;
 }
 
+/*
+ * Keep the current file as NAME.old without ever leaving NAME missing (the kernel renames
+ * it away first, so a kill at that moment leaves no .config): a second link to it goes
+ * to a temporary name and is renamed over NAME.old; only then is the new file renamed
+ * over NAME. Where hard links are refused, the content is copied.
+ */
 int kc_write_defconfig(struct kc_ctx *kc, const char *filename)
 {
 	struct kc_menu *m;
@@ -731,7 +801,9 @@ static int touch_deps(struct kc_ctx *kc)
 {
 	const char *name = env_or(kc, "KCONFIG_AUTOCONFIG", "include/config/auto.conf");
 	const char *slash = strrchr(name, '/');
-	char *dir = xstrndup(name, slash ? (size_t)(slash - name + 1) : 0);
+	/* 4.11 keeps its stamps in include/config/ wherever auto.conf is */
+	char *dir = kc_kfront(kc) ? xstrdup("include/config/")
+				  : xstrndup(name, slash ? (size_t)(slash - name + 1) : 0);
 	struct kc_sym *s;
 	int i;
 
@@ -769,7 +841,7 @@ static int touch_deps(struct kc_ctx *kc)
 		} else if (!(s->flags & S_DEF_AUTO)) {
 			continue;
 		}
-		touch_dep(dir, s->name);
+		touch_dep(kc, dir, s->name);
 	}
 	free(dir);
 	return 0;
@@ -798,6 +870,8 @@ static int write_table_file(struct kc_ctx *kc, const char *filename,
 		heading(kc, f, "/*", " *", " */");
 	else if (style == 2)
 		heading(kc, f, "#", "#", "#");
+	else if (style == 3) /* 4.11's autoconf.h */
+		heading(kc, f, "/*\n *", " *", " *\n */");
 	for_all_symbols(kc, i, s) if ((s->flags & S_WRITE) && s->name) print(kc, f, s);
 	fflush(f);
 	ret = ferror(f);
@@ -817,7 +891,75 @@ static int write_table_file(struct kc_ctx *kc, const char *filename,
 
 static void print_autoconf(struct kc_ctx *kc, FILE *f, struct kc_sym *s)
 {
-	print_symbol(kc, f, s, OUT_N_NONE, false);
+	print_symbol(kc, f, s, OUT_N_NONE, kc_kfront(kc));
+}
+
+/* ---- syncconfig's files as kconfig-frontends 4.11 writes them ---- */
+
+static void print_tristate_conf(struct kc_ctx *kc, FILE *f, struct kc_sym *s)
+{
+	const char *v = sym_get_string_value(s);
+
+	if (s->type == KC_TRISTATE && *v != 'n')
+		fprintf(f, "%s%s=%c\n", kc->prefix, s->name, toupper((unsigned char)*v));
+}
+
+/* include/config/auto.conf.cmd (at that fixed path in 4.11) */
+static int write_autoconf_cmd_kfront(struct kc_ctx *kc, const char *autoconf)
+{
+	const char *name = "include/config/auto.conf.cmd", *tmp = "include/config/auto.conf.cmd.tmp";
+	FILE *out;
+	int ret;
+
+	if (make_parent_dir(name))
+		return -1;
+	out = fopen(tmp, "w");
+	if (!out) {
+		kc_diag(kc, KC_DIAG_ERROR, "fopen: %s: %s", tmp, strerror(errno));
+		return -1;
+	}
+	fprintf(out, "deps_config := \\\n");
+	for (struct kc_file *f = kc->files; f; f = f->next)
+		fprintf(out, "\t%s%s\n", f->name, f->next ? " \\" : "");
+	fprintf(out, "\n%s: \\\n\t$(deps_config)\n\n", autoconf);
+	for (struct kc_env_sym *e = kc->env_syms; e; e = e->next) {
+		const char *value = kc_getenv(kc, e->var);
+
+		fprintf(out, "ifneq \"$(%s)\" \"%s\"\n", e->var, value ? value : "");
+		fprintf(out, "%s: FORCE\n", autoconf);
+		fprintf(out, "endif\n");
+	}
+	fprintf(out, "\n$(deps_config): ;\n");
+	fflush(out);
+	ret = ferror(out);
+	fclose(out);
+	if (ret || rename(tmp, name)) {
+		kc_diag(kc, KC_DIAG_ERROR, "%s: %s", name, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int write_autoconf_kfront(struct kc_ctx *kc, const char *autoconf)
+{
+	struct kc_sym *s;
+	int ret, i;
+
+	sym_clear_all_valid(kc);
+	if (write_autoconf_cmd_kfront(kc, autoconf))
+		return -1;
+	if (touch_deps(kc))
+		return 1;
+	for_all_symbols(kc, i, s) sym_calc_value(kc, s);
+	ret = write_table_file(kc, env_or(kc, "KCONFIG_AUTOHEADER", "include/generated/autoconf.h"),
+			       print_symbol_c, 3);
+	if (!ret)
+		ret = write_table_file(kc,
+				       env_or(kc, "KCONFIG_TRISTATE", "include/config/tristate.conf"),
+				       print_tristate_conf, 2);
+	if (!ret)
+		ret = write_table_file(kc, autoconf, print_autoconf, 2);
+	return ret;
 }
 
 int kc_write_autoconf(struct kc_ctx *kc, bool overwrite)
@@ -828,6 +970,8 @@ int kc_write_autoconf(struct kc_ctx *kc, bool overwrite)
 
 	if (!overwrite && is_present(autoconf))
 		return 0;
+	if (kc_kfront(kc))
+		return write_autoconf_kfront(kc, autoconf);
 	if (write_autoconf_cmd(kc, autoconf))
 		return -1;
 	if (touch_deps(kc))

@@ -102,6 +102,7 @@ enum {
 	S_DEF_USER = 0x10000,
 	S_DEF_AUTO = 0x20000,
 	S_NEED_SET_CHOICE_VALUES = 0x100000,
+	S_ALLNOCONFIG_Y = 0x200000, /* `option allnoconfig_y` (kconfig-frontends language) */
 };
 enum { DEF_USER, DEF_AUTO, DEF_COUNT };
 
@@ -176,6 +177,13 @@ struct kc_menu {
 	int lineno;
 };
 
+/* An `option env="VAR"` (KFRONTENDS_4_11), most recent first. */
+struct kc_env_sym {
+	struct kc_env_sym *next;
+	struct kc_sym *sym;
+	const char *var;
+};
+
 /* ---- macro language (macro.c) ---- */
 struct macro_var;
 struct macro_env;
@@ -193,6 +201,8 @@ struct kc_ctx {
 	struct macro_var *vars;
 	struct macro_env *envs, **envs_tail;
 	const char *prefix;
+	struct kc_sym *defconfig_list; /* `option defconfig_list` (KFRONTENDS_4_11) */
+	struct kc_env_sym *env_syms;   /* `option env` symbols (KFRONTENDS_4_11) */
 	bool changed;
 	int errors, warnings, dep_warnings;
 	int conf_warnings;
@@ -208,16 +218,19 @@ struct kc_ctx {
 	/* dependency check stack */
 	struct dep_stack *check_top;
 	char *depfile_dir; /* include/config/ while reading auto.conf */
-	/* explain scratch */
-	void *scratch;
 };
+
+/* The kconfig-frontends 4.11 language and files (kc_opts.compat). */
+static inline bool kc_kfront(const struct kc_ctx *kc)
+{
+	return kc->opts.compat == KC_COMPAT_KFRONTENDS_4_11;
+}
 
 /* diagnostics (util.c) */
 void kc_diag(struct kc_ctx *kc, enum kc_diag_level lvl, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Raw stderr-like text (multi-line messages), routed through diag as INFO-less. */
 void kc_diag_raw(struct kc_ctx *kc, enum kc_diag_level lvl, const char *text);
-const char *kc_getenv(struct kc_ctx *kc, const char *name);
 
 /* macro.c */
 char *macro_expand_string(struct kc_ctx *kc, const char *in);	/* malloc'ed */
@@ -277,6 +290,8 @@ struct prop *sym_get_default_prop(struct kc_ctx *kc, struct kc_sym *s);
 struct prop *sym_get_range_prop(struct kc_ctx *kc, struct kc_sym *s);
 struct kc_sym *prop_get_symbol(const struct prop *p);
 const char *prop_type_name(enum prop_type t);
+/* "bool", "tristate", "integer", ... as the kernel's messages name types */
+const char *sym_type_name(enum kc_type t);
 void set_all_choice_values(struct kc_ctx *kc, struct kc_sym *cs);
 int sym_check_all_deps(struct kc_ctx *kc);
 static inline bool sym_is_choice(const struct kc_sym *s)
@@ -314,17 +329,31 @@ void menu_add_symbol(struct kc_ctx *kc, enum prop_type t, struct kc_sym *s, stru
 void menu_finalize(struct kc_ctx *kc, struct kc_menu *parent);
 bool menu_is_visible(struct kc_ctx *kc, struct kc_menu *m);
 const char *menu_get_prompt(const struct kc_menu *m);
-struct kc_menu *menu_get_parent_menu(struct kc_ctx *kc, struct kc_menu *m);
 void menu_warn(struct kc_ctx *kc, struct kc_menu *m, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void prop_warn(struct kc_ctx *kc, struct prop *p, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void menu_get_ext_help(struct kc_ctx *kc, struct kc_menu *m, struct sbuf *b);
+
+/* kfront.c: the kconfig-frontends 4.11 language (KC_COMPAT_KFRONTENDS_4_11) */
+enum kfront_option {
+	KFRONT_OPT_OK,
+	KFRONT_OPT_UNKNOWN,
+	KFRONT_OPT_NEEDS_VALUE,
+	KFRONT_OPT_MODULES_TWICE,
+	KFRONT_OPT_DEFCONFIG_TWICE,
+};
+void kfront_begin(struct kc_ctx *kc); /* before the parse: UNAME_RELEASE */
+void kfront_end(struct kc_ctx *kc);   /* after it: $NAME in the mainmenu prompt */
+/* `option NAME[=ARG]` on the entry being parsed; the caller reports what is not OK. */
+enum kfront_option kfront_option(struct kc_ctx *kc, const char *name, const char *arg);
+/* $NAME -> symbol NAME's value; unknown names give "" or, with unknown_as_name, NAME. */
+char *kfront_expand(struct kc_ctx *kc, const char *in, bool unknown_as_name);
+/* The first readable file among the defaults of the `option defconfig_list` symbol. */
+FILE *kfront_open_defconfig_list(struct kc_ctx *kc, const char **name);
 
 /* confdata.c */
 int conf_read_simple(struct kc_ctx *kc, const char *name, int def);
 int conf_read(struct kc_ctx *kc, const char *name);
 const char *conf_get_configname(struct kc_ctx *kc);
-void print_symbol_for_listconfig(struct kc_ctx *kc, struct kc_sym *s);
 
 #endif

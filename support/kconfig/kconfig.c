@@ -42,7 +42,6 @@ void kc_free(struct kc_ctx *kc)
 	if (!kc)
 		return;
 	macro_free_all(kc);
-	free(kc->scratch);
 	arena_free(&kc->arena);
 	free(kc);
 }
@@ -57,7 +56,7 @@ int kc_load(struct kc_ctx *kc, const char *file)
 		kc->modules_sym = &kc->sym_no;
 	if (!kc->rootmenu.prompt) {
 		kc->cur_entry = &kc->rootmenu;
-		menu_add_prompt(kc, P_MENU, "Main menu", NULL);
+		menu_add_prompt(kc, P_MENU, kc_kfront(kc) ? "Configuration" : "Main menu", NULL);
 	}
 	menu_finalize(kc, &kc->rootmenu);
 	if (sym_check_all_deps(kc))
@@ -83,19 +82,32 @@ int kc_error_count(const struct kc_ctx *kc)
 	return kc->errors;
 }
 
-int kc_warning_count(const struct kc_ctx *kc)
+int kc_config_warning_count(const struct kc_ctx *kc)
 {
-	return kc->warnings;
+	return kc->conf_warnings;
 }
+
+int kc_dep_warning_count(const struct kc_ctx *kc)
+{
+	return kc->dep_warnings;
+}
+
 
 const char *kc_prefix(const struct kc_ctx *kc)
 {
 	return kc->prefix;
 }
 
+enum kc_compat kc_compat(const struct kc_ctx *kc)
+{
+	return kc->opts.compat;
+}
+
 const char *kc_mainmenu(const struct kc_ctx *kc)
 {
-	return kc->rootmenu.prompt ? kc->rootmenu.prompt->text : "Main menu";
+	if (kc->rootmenu.prompt)
+		return kc->rootmenu.prompt->text;
+	return kc_kfront(kc) ? "Configuration" : "Main menu";
 }
 
 /* ---- menus ---- */
@@ -151,16 +163,6 @@ bool kc_menu_is_menu(const struct kc_menu *m)
 	return m->prompt && m->prompt->type == P_MENU;
 }
 
-enum kc_tri kc_menu_visible(const struct kc_ctx *kc, const struct kc_menu *m)
-{
-	struct kc_ctx *k = (struct kc_ctx *)kc;
-
-	if (!m->prompt)
-		return KC_NO;
-	if (m->visibility && expr_calc_value(k, m->visibility) == KC_NO)
-		return KC_NO;
-	return expr_calc_value(k, m->prompt->visible.expr);
-}
 
 bool kc_menu_shown(const struct kc_ctx *kc, const struct kc_menu *m)
 {
@@ -225,20 +227,7 @@ enum kc_type kc_sym_type(const struct kc_sym *s)
 
 const char *kc_type_name(enum kc_type t)
 {
-	switch (t) {
-	case KC_BOOLEAN:
-		return "bool";
-	case KC_TRISTATE:
-		return "tristate";
-	case KC_INT:
-		return "integer";
-	case KC_HEX:
-		return "hex";
-	case KC_STRING:
-		return "string";
-	default:
-		return "unknown";
-	}
+	return sym_type_name(t);
 }
 
 bool kc_sym_is_choice(const struct kc_sym *s)
@@ -277,6 +266,18 @@ enum kc_tri kc_sym_visible(struct kc_ctx *kc, struct kc_sym *s)
 bool kc_sym_has_value(const struct kc_sym *s)
 {
 	return sym_has_value(s);
+}
+
+bool kc_sym_changeable(struct kc_ctx *kc, struct kc_sym *s)
+{
+	sym_calc_value(kc, s);
+	return sym_is_changeable(s);
+}
+
+bool kc_sym_tri_allowed(struct kc_ctx *kc, struct kc_sym *s, enum kc_tri v)
+{
+	sym_calc_value(kc, s);
+	return sym_tristate_within_range(kc, s, v);
 }
 
 bool kc_sym_tri_range(struct kc_ctx *kc, struct kc_sym *s, enum kc_tri *min, enum kc_tri *max)

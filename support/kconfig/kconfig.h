@@ -48,6 +48,25 @@ enum kc_type { KC_UNKNOWN, KC_BOOLEAN, KC_TRISTATE, KC_INT, KC_HEX, KC_STRING };
  */
 enum kc_diag_level { KC_DIAG_INFO, KC_DIAG_WARNING, KC_DIAG_ERROR, KC_DIAG_MESSAGE };
 
+/*
+ * Which Kconfig the engine behaves as.
+ *
+ * LINUX_6_1 (the default): the Linux 6.1 kernel's language (macro language included) and
+ * files, byte for byte.
+ *
+ * KFRONTENDS_4_11: kconfig-frontends 4.11 (the kconfig of Linux 4.11, before Linux 4.18
+ * replaced its environment symbols with the macro language). The language has
+ * `option env="VAR"` (a symbol whose default is $VAR, never written out),
+ * `option defconfig_list` (the files to start from when there is no .config),
+ * `option modules`, `option allnoconfig_y`, `---help---`, and `$SYMBOL` (a symbol's value)
+ * in `source` paths and in the `mainmenu` prompt; `$(...)` is plain text and there are no
+ * macro variables. Files are written as 4.11 writes them: .config without "# end of"
+ * lines and rewritten even when unchanged; syncconfig writes auto.conf, autoconf.h,
+ * include/config/tristate.conf, include/config/auto.conf.cmd and the stamps
+ * include/config/<name with '_' as '/', lower case>.h, and no rustc_cfg.
+ */
+enum kc_compat { KC_COMPAT_LINUX_6_1, KC_COMPAT_KFRONTENDS_4_11 };
+
 struct kc_opts {
 	/*
 	 * Called for every diagnostic ("file:line: message" already formatted, no
@@ -63,6 +82,7 @@ struct kc_opts {
 	void *getenv_arg;
 	/* If true, $(shell,...) is not run and expands to "" (fuzzing). */
 	bool no_shell;
+	enum kc_compat compat;
 };
 
 /* opts may be NULL (defaults above). Returns NULL only when out of memory. */
@@ -77,12 +97,28 @@ void kc_free(struct kc_ctx *kc);
  */
 int kc_load(struct kc_ctx *kc, const char *file);
 
-/* Number of errors / warnings reported so far. */
+/* Number of errors reported so far. */
 int kc_error_count(const struct kc_ctx *kc);
-int kc_warning_count(const struct kc_ctx *kc);
+/* Warnings about the config file read last (bad values, overrides, unknown data). */
+int kc_config_warning_count(const struct kc_ctx *kc);
+/* Warnings about unmet dependencies of selected symbols, so far. */
+int kc_dep_warning_count(const struct kc_ctx *kc);
+
+/* The environment as the engine sees it: kc_opts.getenv, else getenv(). */
+const char *kc_getenv(struct kc_ctx *kc, const char *name);
 
 /* The symbol prefix in use ("CONFIG_" unless $CONFIG_ is set, possibly to ""). */
 const char *kc_prefix(const struct kc_ctx *kc);
+
+/* The behaviour chosen with kc_opts.compat. */
+enum kc_compat kc_compat(const struct kc_ctx *kc);
+
+/*
+ * kconfig-frontends' $NAME references in text (what it does to its default --defconfig
+ * file, "arch/$ARCH/defconfig"): each is replaced by the value of symbol NAME, or by
+ * NAME itself when no symbol has that name. malloc'ed.
+ */
+char *kc_expand_refs(struct kc_ctx *kc, const char *text);
 
 /* Text of the `mainmenu` prompt (macro-expanded), "Main menu" if none. */
 const char *kc_mainmenu(const struct kc_ctx *kc);
@@ -108,10 +144,14 @@ const char *kc_menu_prompt(const struct kc_menu *m);
 struct kc_sym *kc_menu_sym(const struct kc_menu *m);
 /* Help text ("" if none), with the common indentation removed. */
 const char *kc_menu_help(const struct kc_menu *m);
+/*
+ * The help screen of a node as the kernel's conf and menuconfig show it: the help text
+ * (or "There is no help available for this option."), then the symbol's name, type,
+ * prompt, definition, dependencies, selects and implies. malloc'ed; free() it.
+ */
+char *kc_menu_help_screen(struct kc_ctx *kc, const struct kc_menu *m);
 /* true for `menuconfig` entries and `menu` blocks: shown as a submenu. */
 bool kc_menu_is_menu(const struct kc_menu *m);
-/* Visibility of the prompt right now (prompt's `if`, `depends on`, `visible if`). */
-enum kc_tri kc_menu_visible(const struct kc_ctx *kc, const struct kc_menu *m);
 /*
  * "Visible" in the kernel menuconfig's sense: the node or one of its children can
  * be shown. Front ends use this to decide whether to list the node at all.
@@ -145,6 +185,12 @@ const char *kc_sym_str(struct kc_ctx *kc, struct kc_sym *s);
 enum kc_tri kc_sym_visible(struct kc_ctx *kc, struct kc_sym *s);
 /* true if the user (or a .config) gave the symbol a value. */
 bool kc_sym_has_value(const struct kc_sym *s);
+/* true when the user can change the value now (a prompt is visible above what selects it). */
+bool kc_sym_changeable(struct kc_ctx *kc, struct kc_sym *s);
+/* true when the user may set the bool/tristate s to v now. */
+bool kc_sym_tri_allowed(struct kc_ctx *kc, struct kc_sym *s, enum kc_tri v);
+/* Print "<prefix>NAME=value" as listnewconfig does (strings quoted and escaped). */
+void kc_sym_print(struct kc_ctx *kc, struct kc_sym *s, void *file /* FILE* */);
 
 /*
  * The range a user may choose for a bool/tristate right now: [*min, *max].
@@ -166,6 +212,31 @@ struct kc_sym *kc_sym_choice(const struct kc_sym *s);
 
 /* true when any user-visible value changed since the last load/write. */
 bool kc_changed(const struct kc_ctx *kc);
+
+/* ---- values for the symbols the user has not set ---------------------------------------- */
+
+enum kc_fill {
+	KC_FILL_DEFAULT, /* alldefconfig, defconfig: defaults (choices settled) */
+	KC_FILL_YES,	 /* allyesconfig */
+	KC_FILL_MOD,	 /* allmodconfig */
+	KC_FILL_NO,	 /* allnoconfig */
+	KC_FILL_RANDOM,	 /* randconfig: drawn with rand(); seed it with srand() first */
+};
+
+/* randconfig's odds, in percent: a bool is y; a tristate is y, else m. */
+struct kc_fill_odds {
+	int bool_yes, yes, mod;
+};
+
+/*
+ * Give every bool/tristate without a user value (and not evaluated since the last
+ * change) a user value for `mode`, as the kernel's conf_set_all_new_symbols does.
+ * odds NULL: 50/33/33. Returns true when it set anything; randconfig repeats the call
+ * until it returns false, since newly visible symbols need values too.
+ */
+bool kc_fill_new_symbols(struct kc_ctx *kc, enum kc_fill mode, const struct kc_fill_odds *odds);
+/* Change every tristate user value `from` into `to` (yes2modconfig and friends). */
+void kc_rewrite_tristates(struct kc_ctx *kc, enum kc_tri from, enum kc_tri to);
 
 /* ---- config files --------------------------------------------------------------------- */
 
@@ -262,13 +333,69 @@ struct kc_explain {
 	 */
 	size_t n_visible_if;
 	struct kc_term *visible_if;
+	/* `select` / `imply` lines of the symbol ("FOO" or "FOO if BAR"), valued by their `if`. */
+	size_t n_selects, n_implies;
+	struct kc_term *selects, *implies;
+	/* The options implying it, with their values (they stay listed once it is set). */
+	size_t n_implied_by;
+	struct kc_term *implied_by;
+	/* The `range` in force for an int/hex symbol, as text; NULL if none. */
+	const char *range_min, *range_max;
 };
 
-/* Fill *out (caller-owned struct; release with kc_explain_free). 0 or -1 (OOM). */
+/*
+ * For a choice, `origin_sym` is the entry it picked (origin USER or DEFAULT), and there are
+ * no selectors and no change set: choices are neither selected nor enabled, their entries are.
+ * Fill *out (caller-owned struct; release with kc_explain_free). 0 or -1 (OOM).
+ */
 int kc_explain(struct kc_ctx *kc, struct kc_sym *s, struct kc_explain *out);
 void kc_explain_free(struct kc_explain *e);
 /* Print the explanation the way `conf --explain` does. */
 void kc_explain_print(struct kc_ctx *kc, const struct kc_explain *e, void *file /* FILE* */);
+
+/* ---- resolving: change sets that reach a goal (smart-os extension) -------------------- */
+
+enum kc_goal {
+	KC_GOAL_YES,	 /* the symbol becomes y */
+	KC_GOAL_MOD,	 /* the symbol becomes m (a tristate, with modules on) */
+	KC_GOAL_NO,	 /* the symbol becomes n, with whatever selects it */
+	KC_GOAL_VISIBLE, /* its prompt becomes visible (to edit a string/int/hex value) */
+};
+
+/* A value that changes when a change set is applied (what the user will see). */
+struct kc_effect {
+	struct kc_sym *sym;
+	const char *before, *after;
+};
+
+struct kc_resolution {
+	bool found; /* true also when the goal already holds (then nothing to change) */
+	/* user assignments, dependencies first, as kc_apply() takes them */
+	size_t n_changes;
+	struct kc_change *changes;
+	/* every symbol whose value they change, in symbol-table order */
+	size_t n_effects;
+	struct kc_effect *effects;
+};
+
+/*
+ * Search a change set that reaches `goal` for s: dependencies are enabled (`||`:
+ * the cheapest branch), blockers turned off (with what selects them), select-only
+ * symbols reached through an option that selects them, numeric and string
+ * comparisons given a value in range, choices switched. The search runs on the live
+ * configuration and rolls back; the set is verified by applying it afresh. The
+ * configuration is unchanged on return. 0, or -1 when out of memory.
+ */
+int kc_resolve(struct kc_ctx *kc, struct kc_sym *s, enum kc_goal goal, struct kc_resolution *out);
+void kc_resolution_free(struct kc_resolution *r);
+/* Apply assignments in order, retrying refused ones; returns how many hold. */
+size_t kc_apply(struct kc_ctx *kc, const struct kc_change *changes, size_t n);
+
+/* All user values, to go back to (undo). */
+struct kc_snapshot;
+struct kc_snapshot *kc_snapshot(struct kc_ctx *kc);
+void kc_restore(struct kc_ctx *kc, const struct kc_snapshot *snap);
+void kc_snapshot_free(struct kc_snapshot *snap);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,7 @@
  * its first token (kept in kc->cur_lineno), which is what messages report.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,35 @@ static const struct {
     {"visible", T_VISIBLE},
 };
 
+/*
+ * The kconfig-frontends 4.11 language (kc_kfront) has `option` and the old spelling of
+ * `help`, and no `modules` keyword (it is an `option` there).
+ */
+static const struct {
+	const char *word;
+	enum tok tok;
+} kfront_keywords[] = {
+    {"option", T_OPTION},
+    {"---help---", T_HELP},
+};
+
+/* The keyword spelled by the n bytes at p, or T_WORD. */
+static enum tok keyword(const struct kc_ctx *kc, const char *p, size_t n)
+{
+	if (kc_kfront(kc)) {
+		for (size_t i = 0; i < sizeof(kfront_keywords) / sizeof(kfront_keywords[0]); i++)
+			if (strlen(kfront_keywords[i].word) == n &&
+			    !memcmp(kfront_keywords[i].word, p, n))
+				return kfront_keywords[i].tok;
+		if (n == 7 && !memcmp(p, "modules", 7))
+			return T_WORD;
+	}
+	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+		if (strlen(keywords[i].word) == n && !memcmp(keywords[i].word, p, n))
+			return keywords[i].tok;
+	return T_WORD;
+}
+
 const char *tok_name(enum tok t)
 {
 	static const char *const ops[] = {"||", "&&", "=", "!=", "<",  "<=", ">",
@@ -60,6 +90,8 @@ const char *tok_name(enum tok t)
 	if (t >= T_OR)
 		return ops[t - T_OR];
 	switch (t) {
+	case T_OPTION:
+		return "option";
 	case T_EOF:
 		return "end of file";
 	case T_EOL:
@@ -73,6 +105,7 @@ const char *tok_name(enum tok t)
 	}
 }
 
+/* The whole file, or NULL with errno set when it cannot be read (a directory, EIO). */
 static char *read_file(FILE *f, size_t *len)
 {
 	struct sbuf b = {0};
@@ -81,18 +114,33 @@ static char *read_file(FILE *f, size_t *len)
 
 	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
 		sb_putn(&b, tmp, n);
+	if (ferror(f)) {
+		int err = errno;
+
+		sb_free(&b);
+		errno = err;
+		return NULL;
+	}
 	*len = b.len;
 	return sb_steal(&b);
 }
 
+/* Read f whole and make it the current buffer; false (f closed) if it cannot be read. */
 static bool push_file(struct lexer *lx, FILE *f)
 {
 	struct lex_buf *b = xmalloc(sizeof(*b));
 
 	b->text = read_file(f, &b->len);
 	fclose(f);
-	/* A NUL byte ends the file, as it would for flex's input(). */
-	b->len = strlen(b->text);
+	if (!b->text) {
+		free(b);
+		return false;
+	}
+	/*
+	 * The buffer is NUL-terminated but may hold NUL bytes of its own: the end is b->len.
+	 * A NUL is an unsupported character between tokens (warned about, skipped) and ends
+	 * the text of a string, help or assignment value, as in the kernel's lexer.
+	 */
 	b->pos = 0;
 	b->lineno = 1;
 	b->parent = lx->buf;
@@ -111,7 +159,10 @@ bool lex_open(struct lexer *lx, const char *name)
 		return false;
 	}
 	kc->cur_file = kc->top_file = kc_file_lookup(kc, name);
-	push_file(lx, f);
+	if (!push_file(lx, f)) {
+		kc_diag(kc, KC_DIAG_ERROR, "can't read file %s: %s", name, strerror(errno));
+		return false;
+	}
 	kc->lex_lineno = 1;
 	return true;
 }
@@ -150,7 +201,11 @@ bool lex_source(struct lexer *lx, const char *name)
 			return false;
 		}
 	}
-	push_file(lx, f);
+	if (!push_file(lx, f)) {
+		kc_diag(kc, KC_DIAG_ERROR, "%s:%d: can't read file \"%s\": %s", cur->name,
+			kc->cur_lineno, file->name, strerror(errno));
+		return false;
+	}
 	kc->cur_file = file;
 	kc->lex_lineno = 1;
 	return true;
@@ -195,6 +250,14 @@ static void warn(struct lexer *lx, const char *fmt, const char *arg)
 	sb_free(&b);
 }
 
+/* Bytes from the current position to the end of the line (or of the buffer). */
+static size_t line_span(const struct lex_buf *b)
+{
+	const char *nl = memchr(b->text + b->pos, '\n', b->len - b->pos);
+
+	return nl ? (size_t)(nl - (b->text + b->pos)) : b->len - b->pos;
+}
+
 /* The rest of the current line from `p` (without the newline), malloc'ed. */
 static char *rest_of_line(const char *p)
 {
@@ -210,9 +273,9 @@ static enum tok lex_string(struct lexer *lx, char quote)
 	for (;;) {
 		char c = b->text[b->pos];
 
-		if (!c || kc->fatal)
+		if (b->pos >= b->len || kc->fatal)
 			break;
-		if (c == '$') {
+		if (c == '$' && !kc_kfront(kc)) {
 			char *line = rest_of_line(b->text + b->pos + 1);
 			const char *q = line;
 			char *x = macro_expand_dollar(kc, &q);
@@ -260,8 +323,8 @@ static enum tok lex_assign_val(struct lexer *lx)
 	lx->assign_val = false;
 	while (b->text[b->pos] == ' ' || b->text[b->pos] == '\t')
 		b->pos++;
-	if (b->text[b->pos] && b->text[b->pos] != '\n') {
-		size_t n = strcspn(b->text + b->pos, "\n");
+	if (b->pos < b->len && b->text[b->pos] != '\n') {
+		size_t n = line_span(b);
 
 		lx->str = arena_strndup(&lx->kc->arena, b->text + b->pos, n);
 		b->pos += n;
@@ -276,7 +339,21 @@ static enum tok lex_assign_val(struct lexer *lx)
 	return T_EOF; /* handled by the caller like INITIAL's EOF */
 }
 
-/* First-stage lexer: one raw token. */
+/*
+ * lex_raw reads one token as the kernel's flex scanner would, because the parser's error
+ * messages and line numbers must match the kernel's byte for byte.
+ *
+ * The end of a buffer is not the end of input: a sourced file returns to its parent, and
+ * the end of every file first yields an end of line (with a warning when the file lacked its
+ * final newline), so a statement cut off by the end of a file is closed the same way in
+ * every file. Comments, blanks and escaped newlines are skipped but still counted, since
+ * the line of the statement's first token is what messages report. Words are looked up as
+ * keywords only when they hold no `$`: a word with a reference is macro-expanded first, and
+ * what it expands to is always a plain word, never a keyword, as in the kernel; an empty
+ * expansion vanishes. Operators are one or two characters. Anything else (a NUL byte
+ * included) is warned about and skipped rather than ending the file, so a stray byte cannot
+ * silently drop the rest of a tree.
+ */
 static enum tok lex_raw(struct lexer *lx)
 {
 	struct kc_ctx *kc = lx->kc;
@@ -295,7 +372,7 @@ again:
 	char c = *p;
 
 	kc->lex_lineno = b->lineno;
-	if (!c) {
+	if (b->pos >= b->len) {
 		if (lx->prev_tok != T_EOL && lx->prev_tok != T_HELPTEXT) {
 			struct sbuf w = {0};
 
@@ -308,7 +385,7 @@ again:
 		return T_EOL;
 	}
 	if (c == '#') {
-		b->pos += strcspn(p, "\n");
+		b->pos += line_span(b);
 		goto again;
 	}
 	if (c == ' ' || c == '\t') {
@@ -330,24 +407,24 @@ again:
 		b->pos++;
 		return lex_string(lx, c);
 	}
-	if (is_word_char(c) || c == '$') {
+	/* no macros in the kconfig-frontends language: a '$' there is a stray character */
+	bool macros = !kc_kfront(kc);
+
+	if (is_word_char(c) || (c == '$' && macros)) {
 		size_t n = 0;
 		bool dollar = false;
 
-		while (is_word_char(p[n]) || p[n] == '$') {
+		while (is_word_char(p[n]) || (p[n] == '$' && macros)) {
 			dollar |= p[n] == '$';
 			n++;
 		}
 		if (!dollar) {
-			for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
-				if (strlen(keywords[i].word) == n &&
-				    !memcmp(keywords[i].word, p, n)) {
-					b->pos += n;
-					return keywords[i].tok;
-				}
-			lx->str = arena_strndup(&kc->arena, p, n);
+			enum tok t = keyword(kc, p, n);
+
+			if (t == T_WORD)
+				lx->str = arena_strndup(&kc->arena, p, n);
 			b->pos += n;
-			return T_WORD;
+			return t;
 		}
 		char *line = rest_of_line(p);
 		const char *q = line;
@@ -402,21 +479,24 @@ again:
 	case ')':
 		return T_CLOSE_PAREN;
 	case ':':
-		if (p[1] == '=') {
+		if (p[1] == '=' && macros) {
 			b->pos++;
 			return T_COLON_EQUAL;
 		}
 		break;
 	case '+':
-		if (p[1] == '=') {
+		if (p[1] == '=' && macros) {
 			b->pos++;
 			return T_PLUS_EQUAL;
 		}
 		break;
 	}
 	{
-		char s[2] = {c, 0};
+		/* the kernel prints a NUL byte as it is; a C string cannot carry one */
+		char s[3] = {c, 0, 0};
 
+		if (!c)
+			memcpy(s, "\\0", 3);
 		warn(lx, "ignoring unsupported character '%s'", s);
 	}
 	goto again;
@@ -436,7 +516,7 @@ enum tok lex_next(struct lexer *lx)
 		}
 		break;
 	}
-	if (lx->prev_prev_tok == T_EOL && lx->prev_tok == T_WORD &&
+	if (lx->prev_prev_tok == T_EOL && lx->prev_tok == T_WORD && !kc_kfront(kc) &&
 	    (t == T_EQUAL || t == T_COLON_EQUAL || t == T_PLUS_EQUAL))
 		lx->assign_val = true;
 	lx->prev_prev_tok = lx->prev_tok;
@@ -461,7 +541,7 @@ enum tok lex_help(struct lexer *lx)
 	for (;;) {
 		const char *p = b->text + b->pos;
 
-		if (!*p)
+		if (b->pos >= b->len)
 			break;
 		if (*p == ' ' || *p == '\t') {
 			size_t n = strspn(p, " \t");
@@ -470,7 +550,7 @@ enum tok lex_help(struct lexer *lx)
 				/* blank line (maybe with whitespace) */
 				b->pos += n + 1;
 				b->lineno++;
-				if (p[n + 1] && p[n + 1] != ' ' && p[n + 1] != '\t' &&
+				if (b->pos < b->len && p[n + 1] != ' ' && p[n + 1] != '\t' &&
 				    p[n + 1] != '\n')
 					break;
 				sb_putc(&s, '\n');
@@ -497,12 +577,12 @@ enum tok lex_help(struct lexer *lx)
 		if (*p == '\n') {
 			b->pos++;
 			b->lineno++;
-			if (p[1] && p[1] != ' ' && p[1] != '\t' && p[1] != '\n')
+			if (b->pos < b->len && p[1] != ' ' && p[1] != '\t' && p[1] != '\n')
 				break;
 			sb_putc(&s, '\n');
 			continue;
 		}
-		size_t n = strcspn(p, "\n");
+		size_t n = line_span(b);
 
 		b->pos += n;
 		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))

@@ -34,6 +34,7 @@ enum tok {
 	T_MENUCONFIG,
 	T_MODULES,
 	T_ON,
+	T_OPTION, /* kconfig-frontends 4.11 only */
 	T_OPTIONAL,
 	T_PROMPT,
 	T_RANGE,

@@ -40,7 +40,7 @@ static void macro_error(struct kc_ctx *kc, const char *fmt, const char *arg)
 		return;
 	kc->fatal = true;
 	struct sbuf b = {0};
-	sb_printf(&b, "%s:%d: ", kc->cur_file ? kc->cur_file->name : "<none>", kc->lex_lineno);
+	sb_printf(&b, "%s:%d: ", kc->cur_file ? kc->cur_file->name : kc->top_file ? kc->top_file->name : "<none>", kc->lex_lineno);
 	sb_printf(&b, fmt, arg);
 	kc_diag_raw(kc, KC_DIAG_ERROR, b.s);
 	sb_free(&b);
@@ -309,6 +309,10 @@ static char *eval_clause(struct kc_ctx *kc, const char *str, size_t len, int arg
 	return res;
 }
 
+/* A chain of variables each referring to the next nests this deep; Linux uses under 10. */
+#define MAX_MACRO_DEPTH 10000
+#define MAX_MACRO_DEPTH_TEXT "10000"
+
 static char *expand_dollar_args(struct kc_ctx *kc, const char **str, int argc, char *argv[])
 {
 	const char *p = *str, *q;
@@ -317,8 +321,10 @@ static char *expand_dollar_args(struct kc_ctx *kc, const char **str, int argc, c
 
 	if (*p != '(')
 		return xstrdup("$");
-	if (kc->macro_depth > 1000) {
-		macro_error(kc, "%s", "Too deep recursive expansion");
+	if (kc->macro_depth > MAX_MACRO_DEPTH) {
+		macro_error(kc, "%s",
+			    "Too deep recursive expansion (references nested deeper than "
+			    MAX_MACRO_DEPTH_TEXT ", the engine's limit)");
 		*str = p + strlen(p);
 		return xstrdup("");
 	}

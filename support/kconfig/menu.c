@@ -112,7 +112,7 @@ void menu_add_dep(struct kc_ctx *kc, struct expr *dep)
 
 static const char *type_name(enum kc_type t)
 {
-	return kc_type_name(t);
+	return sym_type_name(t);
 }
 
 void menu_set_type(struct kc_ctx *kc, enum kc_type t)
@@ -300,6 +300,27 @@ static void add_choice_value(struct kc_ctx *kc, struct kc_sym *cs, struct kc_sym
 	s->choice = cs;
 }
 
+/*
+ * menu_finalize turns the tree as written into the tree front ends and evaluation use, in
+ * the kernel's order, because the order is visible in the output (the .config's layout, the
+ * wording of warnings):
+ *
+ * First, a choice's type comes from its first typed value, since a choice is usually written
+ * without one. Then the conditions of enclosing menus, `if` blocks and choices are pushed
+ * down into every property of every child: after this a symbol carries everything that
+ * decides its visibility and defaults, so evaluation never needs to look at the tree again.
+ * Those expressions are shared, not copied, which keeps a deep tree linear in memory.
+ *
+ * Next come the automatic submenus: an entry that depends on the symbol right above it is
+ * moved under it. The kernel's menuconfig indents such entries, and the .config lists them
+ * in that order, so the move must happen exactly when the kernel's would. `if` blocks and
+ * the children of prompt-less entries are then flattened into their parent.
+ *
+ * Last, what other symbols learn from this one: `select` and `imply` become reverse
+ * dependencies of their targets (evaluation asks "who forces me on?"), and a visible choice
+ * that is not `optional` is modelled as selected to at least m, which is how the kernel keeps
+ * it from being n.
+ */
 void menu_finalize(struct kc_ctx *kc, struct kc_menu *parent)
 {
 	struct kc_sym *sym = parent->sym;
@@ -475,14 +496,6 @@ const char *menu_get_prompt(const struct kc_menu *m)
 	return NULL;
 }
 
-struct kc_menu *menu_get_parent_menu(struct kc_ctx *kc, struct kc_menu *m)
-{
-	for (; m != &kc->rootmenu; m = m->parent)
-		if (m->prompt && m->prompt->type == P_MENU)
-			break;
-	return m;
-}
-
 /* ---- help text, as `conf` prints it for '?' and --helpnewconfig ---- */
 
 static void dep_str(struct kc_ctx *kc, struct sbuf *b, struct expr *e, const char *prefix)
@@ -543,7 +556,7 @@ static void symbol_str(struct kc_ctx *kc, struct sbuf *b, struct kc_sym *s)
 {
 	if (s->name) {
 		sb_printf(b, "Symbol: %s [=%s]\n", s->name, sym_get_string_value(s));
-		sb_printf(b, "Type  : %s\n", kc_type_name(s->type));
+		sb_printf(b, "Type  : %s\n", sym_type_name(s->type));
 		if (s->type == KC_INT || s->type == KC_HEX) {
 			struct prop *p = sym_get_range_prop(kc, s);
 
@@ -582,17 +595,19 @@ static void symbol_str(struct kc_ctx *kc, struct sbuf *b, struct kc_sym *s)
 	sb_puts(b, "\n\n");
 }
 
-void menu_get_ext_help(struct kc_ctx *kc, struct kc_menu *m, struct sbuf *b)
+char *kc_menu_help_screen(struct kc_ctx *kc, const struct kc_menu *m)
 {
 	struct kc_sym *s = m->sym;
 	const char *help = "There is no help available for this option.";
+	struct sbuf b = {0};
 
 	if (m->help) {
 		if (s->name)
-			sb_printf(b, "%s%s:\n\n", kc->prefix, s->name);
+			sb_printf(&b, "%s%s:\n\n", kc->prefix, s->name);
 		help = m->help;
 	}
-	sb_printf(b, "%s\n", help);
+	sb_printf(&b, "%s\n", help);
 	if (s)
-		symbol_str(kc, b, s);
+		symbol_str(kc, &b, s);
+	return sb_steal(&b);
 }

@@ -24,10 +24,20 @@ struct parser {
 	int depth; /* expression nesting, bounded so no input can exhaust the stack */
 	int terms; /* operands in the current expression, bounded for the same reason */
 	int blocks; /* nesting of menu/if/choice blocks, likewise */
+	/*
+	 * Tokens consumed since the last syntax error: like bison, a second error within
+	 * three tokens of the previous one is not reported again.
+	 */
+	int shifted;
+	bool limit_hit; /* a nesting limit was reported: once is enough */
 };
 
-#define MAX_EXPR_DEPTH 256
-#define MAX_BLOCK_DEPTH 1000
+/*
+ * Far above what real trees use (Linux: 7 levels of parentheses, 14 of blocks) and above
+ * what the kernel's bison stack (10000 entries) accepts; each is named when hit.
+ */
+#define MAX_EXPR_DEPTH 10000
+#define MAX_BLOCK_DEPTH 10000
 #define MAX_EXPR_TERMS 10000
 
 static enum tok peek(struct parser *p)
@@ -46,6 +56,7 @@ static enum tok peek(struct parser *p)
 static void consume(struct parser *p)
 {
 	p->have = false;
+	p->shifted++;
 }
 
 static bool accept(struct parser *p, enum tok t)
@@ -56,9 +67,13 @@ static bool accept(struct parser *p, enum tok t)
 	return true;
 }
 
+/*
+ * The file being read. After the last file's end (a statement cut short by an end of file
+ * without a newline) that is still the top file; the kernel says "<none>" there.
+ */
 static const char *curname(struct kc_ctx *kc)
 {
-	return kc->cur_file ? kc->cur_file->name : "<none>";
+	return kc->cur_file ? kc->cur_file->name : kc->top_file ? kc->top_file->name : "<none>";
 }
 
 /* A diagnostic located at the current file and line. */
@@ -108,14 +123,101 @@ static void syntax_error(struct parser *p, const char *what)
 	if (!what)
 		what = "invalid statement";
 
-	sb_printf(&b, "%s:%d: syntax error", curname(p->kc), p->kc->cur_lineno + 1);
-	kc_diag_raw(p->kc, KC_DIAG_ERROR, b.s);
-	sb_free(&b);
+	/* 4.11's parser, like bison, is silent about an error within 3 tokens of the last */
+	if (!kc_kfront(p->kc) || p->shifted >= 3) {
+		sb_printf(&b, "%s:%d: syntax error", curname(p->kc), p->kc->cur_lineno + 1);
+		kc_diag_raw(p->kc, KC_DIAG_ERROR, b.s);
+		sb_free(&b);
+	}
+	p->shifted = 0;
 	if (what)
 		perr(p, "%s", what);
 	while (peek(p) != T_EOL && peek(p) != T_EOF)
 		consume(p);
 	accept(p, T_EOL);
+	if (kc_kfront(p->kc))
+		p->shifted = 1; /* the tokens skipped do not count, the end of line does */
+}
+
+static bool expect_eol(struct parser *p);
+
+/*
+ * In the kconfig-frontends language a line in the option list of an entry (config,
+ * choice, menu, comment) that is not an option is an error of that entry: "unknown
+ * option" for a word, "invalid option" for anything else that cannot start a statement.
+ * Returns false when the token ends the option list instead.
+ */
+static bool kfront_option_error(struct parser *p)
+{
+	char *msg;
+
+	if (!kc_kfront(p->kc))
+		return false;
+	switch (peek(p)) {
+	case T_EOF:
+	case T_EOL:
+	case T_CONFIG:
+	case T_MENUCONFIG:
+	case T_CHOICE:
+	case T_ENDCHOICE:
+	case T_COMMENT:
+	case T_MENU:
+	case T_ENDMENU:
+	case T_IF:
+	case T_ENDIF:
+	case T_SOURCE:
+	case T_MAINMENU:
+		return false;
+	case T_WORD:
+		msg = xmalloc(strlen(p->lx.str) + 32);
+		sprintf(msg, "unknown option \"%s\"", p->lx.str);
+		consume(p);
+		syntax_error(p, msg);
+		free(msg);
+		return true;
+	default:
+		syntax_error(p, "invalid option");
+		return true;
+	}
+}
+
+/* `option NAME[=VALUE] ...` (kconfig-frontends language), the `option` keyword read. */
+static void parse_kfront_options(struct parser *p)
+{
+	struct kc_ctx *kc = p->kc;
+
+	while (peek(p) == T_WORD) {
+		const char *name, *arg = NULL;
+
+		consume(p);
+		name = p->lx.str;
+		if (accept(p, T_EQUAL)) {
+			if (peek(p) != T_WORD && peek(p) != T_WORD_QUOTE) {
+				syntax_error(p, "invalid option");
+				return;
+			}
+			consume(p);
+			arg = p->lx.str;
+		}
+		switch (kfront_option(kc, name, arg)) {
+		case KFRONT_OPT_OK:
+			break;
+		case KFRONT_OPT_UNKNOWN:
+			pwarn(p, "warning: ignoring unknown option %s", name);
+			break;
+		case KFRONT_OPT_NEEDS_VALUE:
+			perr(p, "option env needs the name of a variable: option env=\"NAME\"");
+			break;
+		case KFRONT_OPT_MODULES_TWICE:
+			perr(p, "symbol '%s' redefines option 'modules' already defined by symbol '%s'",
+			     kc->cur_entry->sym->name, kc->modules_sym->name);
+			break;
+		case KFRONT_OPT_DEFCONFIG_TWICE:
+			perr(p, "trying to redefine defconfig symbol");
+			break;
+		}
+	}
+	expect_eol(p);
 }
 
 static bool expect_eol(struct parser *p)
@@ -151,8 +253,16 @@ static struct expr *parse_primary(struct parser *p)
 	struct kc_sym *s;
 	struct expr *e;
 
-	if (p->depth > MAX_EXPR_DEPTH || ++p->terms > MAX_EXPR_TERMS)
-		return NULL; /* reported as a syntax error by the caller */
+	if (p->depth > MAX_EXPR_DEPTH ||
+	    (peek(p) != T_OPEN_PAREN && peek(p) != T_NOT && ++p->terms > MAX_EXPR_TERMS)) {
+		if (!p->limit_hit)
+			perr(p, p->depth > MAX_EXPR_DEPTH
+				    ? "expression nested deeper than %d levels (the engine's limit)"
+				    : "expression longer than %d operands (the engine's limit)",
+			     p->depth > MAX_EXPR_DEPTH ? MAX_EXPR_DEPTH : MAX_EXPR_TERMS);
+		p->limit_hit = true;
+		return NULL; /* then reported as a syntax error by the caller */
+	}
 	switch (peek(p)) {
 	case T_OPEN_PAREN:
 		consume(p);
@@ -419,8 +529,13 @@ static void parse_config_options(struct parser *p)
 		case T_HELP:
 			parse_help(p);
 			break;
+		case T_OPTION:
+			consume(p);
+			parse_kfront_options(p);
+			break;
 		default:
-			return;
+			if (!kfront_option_error(p))
+				return;
 		}
 	}
 }
@@ -469,7 +584,8 @@ static void parse_choice_options(struct parser *p)
 			parse_help(p);
 			break;
 		default:
-			return;
+			if (!kfront_option_error(p))
+				return;
 		}
 	}
 }
@@ -493,7 +609,7 @@ static void parse_block(struct parser *p, enum block blk, bool in_choice, const 
 	enum tok t;
 
 	if (++p->blocks > MAX_BLOCK_DEPTH) {
-		perr(p, "blocks nested deeper than %d", MAX_BLOCK_DEPTH);
+		perr(p, "blocks nested deeper than %d levels (the engine's limit)", MAX_BLOCK_DEPTH);
 		p->stop = true;
 		p->have = true;
 		p->tok = T_EOF;
@@ -507,7 +623,7 @@ static void parse_block(struct parser *p, enum block blk, bool in_choice, const 
 
 		if (p->stop || kc->fatal)
 			return;
-		{
+		if (p->shifted >= 3) {
 			sb_printf(&b, "%s:%d: syntax error", curname(kc), kc->cur_lineno + 1);
 			kc_diag_raw(kc, KC_DIAG_ERROR, b.s);
 			sb_free(&b);
@@ -649,7 +765,7 @@ static void parse_menu(struct parser *p)
 			menu_add_visibility(kc, e);
 		} else if (peek(p) == T_DEPENDS) {
 			parse_depends(p);
-		} else {
+		} else if (!kfront_option_error(p)) {
 			break;
 		}
 	}
@@ -661,8 +777,12 @@ static void parse_comment(struct parser *p)
 {
 	if (!begin_prompt_entry(p, P_COMMENT))
 		return;
-	while (peek(p) == T_DEPENDS)
-		parse_depends(p);
+	for (;;) {
+		if (peek(p) == T_DEPENDS)
+			parse_depends(p);
+		else if (!kfront_option_error(p))
+			break;
+	}
 }
 
 static void parse_source(struct parser *p)
@@ -678,6 +798,13 @@ static void parse_source(struct parser *p)
 	name = p->lx.str;
 	if (!expect_eol(p))
 		return;
+	if (kc_kfront(p->kc)) {
+		/* a path with $NAME references, as 4.11 reads it */
+		char *path = kfront_expand(p->kc, name, false);
+
+		name = arena_strdup(&p->kc->arena, path);
+		free(path);
+	}
 	if (!lex_source(&p->lx, name))
 		p->stop = true;
 }
@@ -758,7 +885,9 @@ static void parse_stmts(struct parser *p, enum block blk, bool in_choice)
 
 			consume(p);
 			t = peek(p);
-			if (t == T_EQUAL || t == T_COLON_EQUAL || t == T_PLUS_EQUAL) {
+			/* no variables in the kconfig-frontends language: `X = 1` is unknown there */
+			if ((t == T_EQUAL && !kc_kfront(p->kc)) || t == T_COLON_EQUAL ||
+			    t == T_PLUS_EQUAL) {
 				parse_assignment(p);
 				break;
 			}
@@ -810,12 +939,14 @@ struct kc_file *kc_file_lookup(struct kc_ctx *kc, const char *name)
 
 int kc_parse(struct kc_ctx *kc, const char *file)
 {
-	struct parser p = {.kc = kc};
+	struct parser p = {.kc = kc, .shifted = 3};
 
 	p.lx.kc = kc;
 	if (!lex_open(&p.lx, file))
 		return -1;
 	menu_init(kc);
+	if (kc_kfront(kc))
+		kfront_begin(kc);
 	if (peek(&p) == T_MAINMENU) {
 		consume(&p);
 		if (peek(&p) == T_WORD_QUOTE) {
@@ -830,6 +961,8 @@ int kc_parse(struct kc_ctx *kc, const char *file)
 		}
 	}
 	parse_stmts(&p, B_TOP, false);
+	if (kc_kfront(kc))
+		kfront_end(kc);
 	lex_close(&p.lx);
 	macro_free_vars(kc);
 	return kc->errors || kc->fatal ? -1 : 0;

@@ -109,6 +109,24 @@ struct kc_sym *prop_get_symbol(const struct prop *p)
 	return NULL;
 }
 
+const char *sym_type_name(enum kc_type t)
+{
+	switch (t) {
+	case KC_BOOLEAN:
+		return "bool";
+	case KC_TRISTATE:
+		return "tristate";
+	case KC_INT:
+		return "integer";
+	case KC_HEX:
+		return "hex";
+	case KC_STRING:
+		return "string";
+	default:
+		return "unknown";
+	}
+}
+
 const char *prop_type_name(enum prop_type t)
 {
 	static const char *const names[] = {"unknown", "prompt", "comment", "menu",  "default",

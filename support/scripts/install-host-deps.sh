@@ -1,7 +1,9 @@
 #!/bin/bash
 # Install the Debian 12 packages smart-os needs on the build host.
 # Usage: support/scripts/install-host-deps.sh [--check]
-#   --check   only list the missing packages; exit 1 if any are missing.
+#   --check   only list the missing packages, and the commands the build runs
+#             that its PATH does not find; exit 1 if any are missing.
+# Run it as root to install; build as a normal user.
 set -eu -o pipefail
 
 packages=(
@@ -28,8 +30,24 @@ packages=(
 	openssh-client libcrypt-dev
 	# Kconfig engine tests: the kernel tree as oracle, fuzzing, sanitizers, leaks
 	linux-source-6.1 clang libclang-rt-14-dev valgrind
+	# menuconfig tests: the atomic save is checked by tracing mconf's renames
+	strace
+	# the kconfig-frontends drop-in: its man pages are checked with groff, its
+	# output against Debian's kconfig-frontends 4.11
+	groff-base kconfig-frontends
 	# graphs and charts (graph-depends: dot; graph-build/graph-size: rsvg-convert)
 	graphviz librsvg2-bin
+)
+
+# Commands the build runs itself (command:package). A package can be installed
+# and its command still not found: Debian keeps some in /usr/sbin and /sbin,
+# which a normal user's PATH lacks.
+commands=(
+	gcc:build-essential make:build-essential patch:patch flex:flex bison:bison bc:bc gawk:gawk
+	rsync:rsync cpio:cpio tar:tar gzip:gzip xz:xz-utils bzip2:bzip2 curl:curl git:git
+	flock:util-linux openssl:openssl fakeroot:fakeroot mke2fs:e2fsprogs debugfs:e2fsprogs
+	depmod:kmod genimage:genimage mkfs.vfat:dosfstools mcopy:mtools
+	qemu-system-x86_64:qemu-system-x86
 )
 
 missing=()
@@ -39,13 +57,44 @@ for p in "${packages[@]}"; do
 	fi
 done
 
-if [ "${#missing[@]}" -eq 0 ]; then
+# check_commands: the build's PATH is this one with /usr/sbin and /sbin added
+# at its end where they lack (as the top-level Makefile does). Prints what it
+# cannot find (and what only the added directories give); fails if anything
+# is not found.
+check_commands() {
+	local PATH=$PATH d c added='' notfound=() via=()
+	for d in /usr/sbin /sbin; do
+		case ":$PATH:" in *":$d:"*) ;; *) PATH=$PATH:$d added+=" $d" ;; esac
+	done
+	for c in "${commands[@]}"; do
+		if ! command -v "${c%%:*}" >/dev/null; then
+			notfound+=("${c%%:*} (${c#*:})")
+		elif [ -n "$added" ] && ! PATH=${PATH%"${added// /:}"} command -v "${c%%:*}" >/dev/null; then
+			via+=("${c%%:*}")
+		fi
+	done
+	if [ ${#via[@]} -gt 0 ]; then
+		echo "note: your PATH lacks ${added# }: the build adds them (for $(printf '%s\n' "${via[@]}" | sort | tr '\n' ' ' | sed 's/ $//'))"
+	fi
+	if [ ${#notfound[@]} -gt 0 ]; then
+		echo "host commands not found in the build's PATH ($PATH): ${notfound[*]}" >&2
+		return 1
+	fi
+}
+
+commands_ok=1
+if [ "${1:-}" = "--check" ]; then
+	check_commands || commands_ok=0
+fi
+if [ "${#missing[@]}" -eq 0 ] && [ "$commands_ok" = 1 ]; then
 	echo "host dependencies: all ${#packages[@]} packages installed"
 	exit 0
 fi
 if [ "${1:-}" = "--check" ]; then
-	echo "host dependencies missing: ${missing[*]}" >&2
-	echo "run: $0   (as root) to install them" >&2
+	if [ "${#missing[@]}" -gt 0 ]; then
+		echo "host dependencies missing: ${missing[*]}" >&2
+		echo "run: $0   (as root) to install them" >&2
+	fi
 	exit 1
 fi
 if [ "$(id -u)" -ne 0 ]; then

@@ -2,9 +2,10 @@
 # bench.sh - time until mconf shows its first screen on the Linux 6.1 x86 tree, against the
 # kernel's own `conf --olddefconfig` on the same tree, .config and environment.
 #
-# usage: bench.sh MCONF [ORACLE_CONF [SRCTREE [CONFIG]]] 
-#   defaults: /work/cache/oracle/x86/scripts/kconfig/conf, /work/cache/oracle/linux-source-6.1,
-#             /work/cache/oracle/x86/.config
+# usage: bench.sh MCONF [ORACLE_CONF [SRCTREE [CONFIG]]]
+#   defaults: what the conformance harness leaves in its work dir ($KCONFIG_WORKDIR, default
+#   output/kconfig-conformance at the top of the tree): oracle/scripts/kconfig/conf,
+#   src/linux-source-6.1, and the x86_64 defconfig of support/kconfig/bench.sh (bench/start/.config)
 # Each side runs RUNS times (default 3); the best time of each is compared.
 # Prints the times and the ratio (target: mconf <= 2x conf).
 set -eu -o pipefail
@@ -15,9 +16,10 @@ usage() {
 }
 if [ $# -lt 1 ] || [ $# -gt 4 ]; then usage; fi
 MCONF=$(realpath "$1")
-ORACLE=$(realpath "${2:-/work/cache/oracle/x86/scripts/kconfig/conf}")
-SRC=$(realpath "${3:-/work/cache/oracle/linux-source-6.1}")
-CONFIG=$(realpath "${4:-/work/cache/oracle/x86/.config}")
+W=${KCONFIG_WORKDIR:-$(cd "$(dirname "$0")/../../.." && pwd)/output/kconfig-conformance}
+ORACLE=$(realpath "${2:-$W/oracle/scripts/kconfig/conf}")
+SRC=$(realpath "${3:-$W/src/linux-source-6.1}")
+CONFIG=$(realpath "${4:-$W/bench/start/.config}")
 RUNS=${RUNS:-3}
 for f in "$MCONF" "$ORACLE"; do
 	[ -x "$f" ] || { echo "$0: $f is not executable" >&2; exit 1; }

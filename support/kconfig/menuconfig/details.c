@@ -23,7 +23,7 @@ char *mc_location(struct kc_ctx *kc, const struct kc_menu *m, const char *sep)
 		chain[n++] = p;
 	for (int i = n - 1; i >= 0; i--) {
 		const char *label =
-		    kc_menu_kind(chain[i]) == KC_M_ROOT ? kc_mainmenu(kc) : mc_node_label(chain[i]);
+		    kc_menu_kind(chain[i]) == KC_M_ROOT ? mc_tr(kc_mainmenu(kc)) : mc_node_label(chain[i]);
 		mc_buf_add(&b, "%s%s", i == n - 1 ? "" : sep, label);
 	}
 	return mc_buf_take(&b);
@@ -113,19 +113,52 @@ const char *mc_origin_text(enum kc_origin o)
 {
 	switch (o) {
 	case KC_FROM_USER:
-		return "user value (set here or read from the .config)";
+		return _("user value (set here or read from the .config)");
 	case KC_FROM_DEFAULT:
-		return "a default";
+		return _("a default");
 	case KC_FROM_SELECT:
-		return "a select";
+		return _("a select");
 	case KC_FROM_IMPLY:
-		return "an imply";
+		return _("an imply");
 	case KC_FROM_CHOICE:
-		return "the choice's selection";
+		return _("the choice's selection");
 	case KC_FROM_NONE:
 		break;
 	}
-	return "nothing (no default applies)";
+	return _("nothing (no default applies)");
+}
+
+/* "Selects:     FOO [=y], BAR if BAZ [=n]" style lines of select/imply targets. */
+static void add_targets(struct mc_buf *b, const char *label, const struct kc_term *t, size_t n)
+{
+	if (!n)
+		return;
+	mc_buf_add(b, "%s", label);
+	for (size_t i = 0; i < n; i++) {
+		mc_buf_add(b, "%s", i ? ", " : "");
+		add_annotated(b, &t[i]);
+	}
+	mc_buf_add(b, "\n");
+}
+
+static void add_choice_part(struct mc_buf *b, struct kc_ctx *kc, struct kc_sym *s)
+{
+	struct kc_explain e;
+
+	if (kc_explain(kc, s, &e) != 0)
+		return;
+	if (e.origin_sym)
+		mc_buf_add(b, _("Choice:     selected entry %s (%s)\n"),
+			   kc_sym_name(e.origin_sym) ? kc_sym_name(e.origin_sym) : "?",
+			   mc_origin_text(e.origin));
+	else
+		mc_buf_add(b, "%s\n", _("Choice:     no entry selected"));
+	if (kc_sym_type(s) == KC_TRISTATE)
+		mc_buf_add(b, _("Mode:       %s\n"), e.value);
+	mc_buf_add(b, _("Visible:    %s\n"), tri_text(e.visible));
+	if (e.n_deps)
+		add_term_line(b, _("Depends on: "), e.deps, e.n_deps);
+	kc_explain_free(&e);
 }
 
 static void add_symbol_part(struct mc_buf *b, struct kc_ctx *kc, struct kc_sym *s)
@@ -133,39 +166,51 @@ static void add_symbol_part(struct mc_buf *b, struct kc_ctx *kc, struct kc_sym *
 	struct kc_explain e;
 	const char *name = kc_sym_name(s);
 
-	if (name)
-		mc_buf_add(b, "Symbol:     %s%s [=%s]\n", kc_prefix(kc), name, kc_sym_str(kc, s));
-	else
-		mc_buf_add(b, "Symbol:     (choice) [=%s]\n", kc_sym_str(kc, s));
-	mc_buf_add(b, "Type:       %s\n", kc_type_name(kc_sym_type(s)));
-	mc_buf_add(b, "Value:      %s\n", kc_sym_str(kc, s));
+	if (kc_sym_is_choice(s)) {
+		add_choice_part(b, kc, s);
+		return;
+	}
+	mc_buf_add(b, _("Symbol:     %s%s [=%s]\n"), kc_prefix(kc), name ? name : "?",
+		   kc_sym_str(kc, s));
+	mc_buf_add(b, _("Type:       %s\n"), kc_type_name(kc_sym_type(s)));
+	mc_buf_add(b, _("Value:      %s\n"), kc_sym_str(kc, s));
 	if (kc_explain(kc, s, &e) != 0)
 		return;
-	mc_buf_add(b, "Set by:     %s", mc_origin_text(e.origin));
+	if (e.range_min)
+		mc_buf_add(b, _("Range:      [%s %s]\n"), e.range_min, e.range_max);
+	mc_buf_add(b, _("Set by:     %s"), mc_origin_text(e.origin));
 	if (e.origin_sym && kc_sym_name(e.origin_sym))
-		mc_buf_add(b, " from %s", kc_sym_name(e.origin_sym));
+		mc_buf_add(b, _(" from %s"), kc_sym_name(e.origin_sym));
 	if (e.origin_text && *e.origin_text)
 		mc_buf_add(b, ": %s", e.origin_text);
 	if (e.origin_file)
 		mc_buf_add(b, " (%s:%d)", e.origin_file, e.origin_line);
-	mc_buf_add(b, "\nVisible:    %s\n", tri_text(e.visible));
+	mc_buf_add(b, _("\nVisible:    %s\n"), tri_text(e.visible));
 	if (e.n_deps)
-		add_term_line(b, "Depends on: ", e.deps, e.n_deps);
+		add_term_line(b, _("Depends on: "), e.deps, e.n_deps);
 	else
-		mc_buf_add(b, "Depends on: (nothing)\n");
+		mc_buf_add(b, "%s\n", _("Depends on: (nothing)"));
 	if (e.n_visible_if)
-		add_term_line(b, "Visible if: ", e.visible_if, e.n_visible_if);
+		add_term_line(b, _("Visible if: "), e.visible_if, e.n_visible_if);
 	if (e.n_unmet) {
-		mc_buf_add(b, "Unmet (terms that keep it hidden, with each operand's value):\n");
+		mc_buf_add(b, "%s\n",
+			   _("Unmet (terms that keep it hidden, with each operand's value):"));
 		for (size_t i = 0; i < e.n_unmet; i++)
 			mc_add_term(b, "  ", &e.unmet[i]);
 	} else {
-		mc_buf_add(b, "Unmet:      none, all dependencies are met\n");
+		mc_buf_add(b, "%s\n", _("Unmet:      none, all dependencies are met"));
 	}
+	add_targets(b, _("Selects:    "), e.selects, e.n_selects);
+	add_targets(b, _("Implies:    "), e.implies, e.n_implies);
 	if (e.n_selectors) {
-		mc_buf_add(b, "Selected or implied by:\n");
+		mc_buf_add(b, "%s\n", _("Selected by:"));
 		for (size_t i = 0; i < e.n_selectors; i++)
 			mc_add_term(b, "  ", &e.selectors[i]);
+	}
+	if (e.n_implied_by) {
+		mc_buf_add(b, "%s\n", _("Implied by:"));
+		for (size_t i = 0; i < e.n_implied_by; i++)
+			mc_add_term(b, "  ", &e.implied_by[i]);
 	}
 	kc_explain_free(&e);
 }
@@ -174,17 +219,17 @@ char *mc_details(struct kc_ctx *kc, const struct kc_menu *m)
 {
 	struct mc_buf b = {0};
 	struct kc_sym *s = kc_menu_sym(m);
-	const char *prompt = kc_menu_prompt(m);
+	const char *prompt = mc_prompt(m);
 	const char *help = kc_menu_help(m);
 
 	if (s)
 		add_symbol_part(&b, kc, s);
-	mc_buf_add(&b, "Prompt:     %s\n", prompt ? prompt : "(none)");
-	mc_buf_add(&b, "Defined at: %s:%d\n", kc_menu_file(m), kc_menu_line(m));
+	mc_buf_add(&b, _("Prompt:     %s\n"), prompt ? prompt : _("(none)"));
+	mc_buf_add(&b, _("Defined at: %s:%d\n"), kc_menu_file(m), kc_menu_line(m));
 	char *loc = mc_location(kc, m, " > ");
-	mc_buf_add(&b, "Location:   %s > %s\n", loc, mc_node_label(m));
+	mc_buf_add(&b, _("Location:   %s > %s\n"), loc, mc_node_label(m));
 	free(loc);
 	mc_buf_add(&b, "\n%s\n",
-		   help && *help ? help : "There is no help available for this option.");
+		   help && *help ? help : _("There is no help available for this option."));
 	return mc_buf_take(&b);
 }

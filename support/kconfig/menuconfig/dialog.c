@@ -67,10 +67,25 @@ static void paint_ask(void *arg)
 	mc_lines_free(lines);
 }
 
+/* "Title: text  [keys]" for a terminal too small to draw the box. */
+static char *ask_summary(void *arg)
+{
+	struct ask *a = arg;
+	struct mc_buf b = {0};
+
+	mc_buf_add(&b, "%s: %s\n", a->title, a->text);
+	if (a->n_labels == 1)
+		mc_buf_add(&b, _("[Enter] %s"), a->labels[0]);
+	else
+		mc_buf_add(&b, _("[y] %s   [n] %s   [Esc Esc] back"), a->labels[0], a->labels[1]);
+	return mc_buf_take(&b);
+}
+
 void mc_message(const char *title, const char *text)
 {
-	struct ask a = {title, text, {"OK", NULL}, 1, 0};
+	struct ask a = {title, text, {_("OK"), NULL}, 1, 0};
 	mc_push_painter(paint_ask, &a);
+	mc_set_summary(ask_summary);
 	for (;;) {
 		mc_redraw();
 		int k = mc_getkey();
@@ -85,6 +100,7 @@ int mc_yesno(const char *title, const char *text, const char *yes, const char *n
 	struct ask a = {title, text, {yes, no}, 2, 0};
 	int ret;
 	mc_push_painter(paint_ask, &a);
+	mc_set_summary(ask_summary);
 	for (;;) {
 		mc_redraw();
 		int k = mc_getkey();
@@ -169,7 +185,7 @@ static void paint_input(void *arg)
 			mc_put_pad(fy + 2 + (int)i, f.x + 2, el[i], f.w - 4, MC_ERROR);
 		mc_lines_free(el);
 	}
-	const char *labels[] = {"OK", "Cancel"};
+	const char *labels[] = {_("OK"), _("Cancel")};
 	draw_buttons(f.y + f.h - 2, f.x + 1, f.w - 2, labels, 2, in->sel);
 	move(fy, f.x + 3 + wwidth(in->buf + in->scroll, in->cur - in->scroll));
 	curs_set(1);
@@ -204,6 +220,20 @@ static char *to_utf8(const wchar_t *w, size_t n)
 	return out;
 }
 
+static char *input_summary(void *arg)
+{
+	struct input *in = arg;
+	struct mc_buf b = {0};
+	char *text = to_utf8(in->buf, in->len);
+
+	mc_buf_add(&b, "%s: %s\n> %s\n", in->title, in->prompt, text);
+	if (in->error)
+		mc_buf_add(&b, "%s\n", in->error);
+	mc_buf_add(&b, "%s", _("[Enter] OK   [Esc Esc] cancel"));
+	free(text);
+	return mc_buf_take(&b);
+}
+
 char *mc_input(const char *title, const char *prompt, const char *init, mc_valid_fn valid,
 	       void *arg)
 {
@@ -224,6 +254,7 @@ char *mc_input(const char *title, const char *prompt, const char *init, mc_valid
 		p += k;
 	}
 	mc_push_painter(paint_input, &in);
+	mc_set_summary(input_summary);
 	for (;;) {
 		mc_redraw();
 		int k = mc_getkey();

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* listview.c - a scrolling list of lines with one selected line. */
+#include <stdlib.h>
+
 #include <curses.h>
 
 #include "mc.h"
@@ -22,7 +24,7 @@ void mc_list_clamp(struct mc_list *l)
 }
 
 void mc_list_draw(struct mc_list *l, int y, int x, int h, int w,
-		  const char *(*get)(void *arg, int i, enum mc_attr *a), void *arg)
+		  const char *(*get)(void *arg, int i, enum mc_attr *a, int *hot), void *arg)
 {
 	l->height = h;
 	mc_list_clamp(l);
@@ -31,8 +33,20 @@ void mc_list_draw(struct mc_list *l, int y, int x, int h, int w,
 		if (i >= l->n)
 			break;
 		enum mc_attr a = MC_NORMAL;
-		const char *text = get(arg, i, &a);
+		int hot = -1;
+		const char *text = get(arg, i, &a, &hot);
 		mc_put_pad(y + r, x, text, w, i == l->cur ? MC_SELECTED : a);
+		if (hot >= 0) {
+			/* redraw the hotkey letter over the line, highlighted */
+			char *pre = mc_xstrdup(text);
+			char key[2] = {text[hot], 0};
+			pre[hot] = '\0';
+			int col = mc_width(pre);
+			free(pre);
+			if (col < w)
+				mc_put(y + r, x + col, key, 1,
+				       i == l->cur ? MC_SELECTED_HOTKEY : MC_HOTKEY);
+		}
 	}
 	/* Scroll hints in the frame, as "(-)" / "(+)" like the kernel's. */
 	if (l->top > 0)
@@ -46,9 +60,11 @@ bool mc_list_key(struct mc_list *l, int key)
 	int page = l->height > 1 ? l->height - 1 : 1;
 	switch (key) {
 	case MC_KEY(KEY_UP):
+	case '-': /* the kernel's menuconfig moves with + and - too */
 		l->cur--;
 		break;
 	case MC_KEY(KEY_DOWN):
+	case '+':
 		l->cur++;
 		break;
 	case MC_KEY(KEY_PPAGE):

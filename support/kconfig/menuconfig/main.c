@@ -17,8 +17,8 @@
 #define MAX_DEPTH 64
 
 enum button { B_SELECT, B_EXIT, B_HELP, B_SAVE, B_LOAD, N_BUTTONS };
-static const char *const button_names[N_BUTTONS] = {"Select", " Exit ", " Help ", " Save ",
-						    " Load "};
+static const char *const button_names[N_BUTTONS] = {N_("Select"), N_(" Exit "), N_(" Help "),
+						    N_(" Save "), N_(" Load ")};
 
 struct view {
 	const struct kc_menu *menu;
@@ -36,6 +36,7 @@ struct mc_app {
 	char *shown_name;   /* the file name in the title: the last one saved or loaded */
 	struct mc_row *rows;
 	char **texts;
+	int *hot; /* byte offset of each row's hotkey in its text, -1 if none */
 	size_t n_rows;
 	enum button button;
 	char status[512];
@@ -57,6 +58,7 @@ static void free_rows(struct mc_app *a)
 	for (size_t i = 0; i < a->n_rows; i++)
 		free(a->texts[i]);
 	free(a->texts);
+	free(a->hot);
 	free(a->rows);
 	a->texts = NULL;
 	a->rows = NULL;
@@ -70,8 +72,9 @@ static void refresh_rows(struct mc_app *a)
 	free_rows(a);
 	a->n_rows = mc_rows_build(a->kc, v->menu, a->show_all, &a->rows);
 	a->texts = mc_xmalloc((a->n_rows + 1) * sizeof(*a->texts));
+	a->hot = mc_xmalloc((a->n_rows + 1) * sizeof(*a->hot));
 	for (size_t i = 0; i < a->n_rows; i++)
-		a->texts[i] = mc_row_text(a->kc, &a->rows[i], in_choice(a));
+		a->texts[i] = mc_row_text(a->kc, &a->rows[i], in_choice(a), &a->hot[i]);
 	v->list.n = (int)a->n_rows;
 	for (size_t i = 0; i < a->n_rows; i++)
 		if (a->rows[i].node == v->cur)
@@ -96,9 +99,10 @@ static void status(struct mc_app *a, bool err, const char *fmt, ...)
 	a->status_err = err;
 }
 
-static const char *row_text(void *arg, int i, enum mc_attr *attr)
+static const char *row_text(void *arg, int i, enum mc_attr *attr, int *hot)
 {
 	struct mc_app *a = arg;
+	*hot = a->hot[i];
 	if (a->rows[i].hidden)
 		*attr = MC_HIDDEN;
 	return a->texts[i];
@@ -115,7 +119,7 @@ static void paint_main(void *arg)
 	refresh_rows(a);
 
 	/* Title: the mainmenu prompt and the config file. */
-	snprintf(line, sizeof(line), " %s", kc_mainmenu(a->kc));
+	snprintf(line, sizeof(line), " %s", mc_tr(kc_mainmenu(a->kc)));
 	mc_put_pad(0, 0, line, w, MC_TITLE);
 	/* The config file on the right, shortened to its base name if the title needs the room. */
 	int room = w - mc_width(line) - 3;
@@ -129,7 +133,7 @@ static void paint_main(void *arg)
 
 	/* Where we are. */
 	struct mc_buf b = {0};
-	mc_buf_add(&b, " %s", kc_mainmenu(a->kc));
+	mc_buf_add(&b, " %s", mc_tr(kc_mainmenu(a->kc)));
 	for (int i = 1; i < a->depth; i++)
 		mc_buf_add(&b, " > %s", mc_node_label(a->stack[i].menu));
 	char *crumbs = mc_buf_take(&b);
@@ -138,9 +142,9 @@ static void paint_main(void *arg)
 	if (a->show_all)
 		mc_put(1, w - 11, "[z: all]", 10, MC_BUTTON);
 	mc_put(2, 1,
-	       in_choice(a) ? "Arrows move, Enter/Space/y picks one, ? help, w why, Esc Esc back."
-			    : "Space/y/n/m set  ? help  / search  w why  z all  S save  "
-			      "L load  Esc Esc back",
+	       in_choice(a) ? _("Arrows move, Enter/Space/y picks one, ? help, w why, Esc Esc back.")
+			    : _("Space/y/n/m set ? help / search w why z all u undo S save L load "
+				"Esc Esc back"),
 	       w - 2, MC_NORMAL);
 
 	/* The list. */
@@ -149,10 +153,10 @@ static void paint_main(void *arg)
 	if (a->depth > 1) {
 		title = mc_xstrdup(mc_node_label(top(a)->menu));
 	}
-	mc_box(by, 0, bh, w, title ? title : kc_mainmenu(a->kc));
+	mc_box(by, 0, bh, w, title ? title : mc_tr(kc_mainmenu(a->kc)));
 	free(title);
 	if (a->n_rows == 0)
-		mc_put(by + 1, 2, "(nothing to show here; press z to list hidden options)", w - 4,
+		mc_put(by + 1, 2, _("(nothing to show here; press z to list hidden options)"), w - 4,
 		       MC_HIDDEN);
 	else
 		mc_list_draw(&top(a)->list, by + 1, 2, bh - 2, w - 4, row_text, a);
@@ -161,10 +165,10 @@ static void paint_main(void *arg)
 
 	int total = 0;
 	for (int i = 0; i < N_BUTTONS; i++)
-		total += (int)strlen(button_names[i]) + 4 + 2;
+		total += mc_width(_(button_names[i])) + 4 + 2;
 	int bx = (w - total) / 2;
 	for (int i = 0; i < N_BUTTONS; i++) {
-		snprintf(line, sizeof(line), "<%s>", button_names[i]);
+		snprintf(line, sizeof(line), "<%s>", _(button_names[i]));
 		bx += mc_put(h - 1, bx, line, w, i == (int)a->button ? MC_SELECTED : MC_BUTTON) + 4;
 	}
 }
@@ -221,16 +225,16 @@ static const char *tri_name(enum kc_tri v)
 static void explain_refusal(struct mc_app *a, struct kc_sym *s, enum kc_tri want)
 {
 	enum kc_tri lo = KC_NO, hi = KC_YES;
-	const char *name = kc_sym_name(s) ? kc_sym_name(s) : "this choice";
+	const char *name = kc_sym_name(s) ? kc_sym_name(s) : _("this choice");
 
 	if (kc_sym_visible(a->kc, s) == KC_NO)
 		status(a, true,
-		       "%s cannot be changed: its dependencies are unmet (press w for why).", name);
+		       _("%s cannot be changed: its dependencies are unmet (press w for why)."), name);
 	else if (kc_sym_tri_range(a->kc, s, &lo, &hi))
-		status(a, true, "%s cannot be %s: allowed values are %s..%s (press w for why).",
+		status(a, true, _("%s cannot be %s: allowed values are %s..%s (press w for why)."),
 		       name, tri_name(want), tri_name(lo), tri_name(hi));
 	else
-		status(a, true, "%s cannot be %s: it is fixed at %s (selected; press w for why).",
+		status(a, true, _("%s cannot be %s: it is fixed at %s (selected; press w for why)."),
 		       name, tri_name(want), kc_sym_str(a->kc, s));
 }
 
@@ -238,8 +242,10 @@ static void set_tri(struct mc_app *a, struct kc_sym *s, enum kc_tri v)
 {
 	if (kc_sym_type(s) != KC_BOOLEAN && kc_sym_type(s) != KC_TRISTATE)
 		return;
-	if (kc_sym_tri(a->kc, s) == v)
-		return;
+	/*
+	 * Set even when the value would not change: like the kernel's, `y` on a `-*-` entry
+	 * records a user value, which the .config keeps once the selecting option goes away.
+	 */
 	if (!kc_sym_set_tri(a->kc, s, v))
 		explain_refusal(a, s, v);
 }
@@ -274,18 +280,25 @@ static const char *check_value(void *arg, const char *text)
 static void edit_value(struct mc_app *a, struct kc_sym *s, const struct kc_menu *m)
 {
 	char prompt[512];
-	const char *how = kc_sym_type(s) == KC_INT   ? "a decimal number"
-			  : kc_sym_type(s) == KC_HEX ? "a hexadecimal number (0x...)"
-						     : "a string";
-	snprintf(prompt, sizeof(prompt), "%s\nEnter %s for %s.", mc_node_label(m), how,
-		 kc_sym_name(s) ? kc_sym_name(s) : "it");
+	const char *how = kc_sym_type(s) == KC_INT   ? _("a decimal number")
+			  : kc_sym_type(s) == KC_HEX ? _("a hexadecimal number (0x...)")
+						     : _("a string");
+	snprintf(prompt, sizeof(prompt), _("%s\nEnter %s for %s."), mc_node_label(m), how,
+		 kc_sym_name(s) ? kc_sym_name(s) : _("it"));
 	void *ctx[2] = {a->kc, s};
-	char *v = mc_input("Enter value", prompt, kc_sym_str(a->kc, s), check_value, ctx);
+	char *v = mc_input(_("Enter value"), prompt, kc_sym_str(a->kc, s), check_value, ctx);
 	if (!v)
 		return;
 	if (!kc_sym_set_str(a->kc, s, v))
-		status(a, true, "%s: the value \"%s\" was not accepted.", kc_sym_name(s), v);
+		status(a, true, _("%s: the value \"%s\" was not accepted."), kc_sym_name(s), v);
 	free(v);
+}
+
+/* The why view; a change set that made a value editable goes on to its dialog. */
+static void why(struct mc_app *a, struct kc_sym *s, const struct kc_menu *m)
+{
+	if (mc_why(a->kc, s) == MC_WHY_EDIT && kc_sym_visible(a->kc, s) != KC_NO)
+		edit_value(a, s, m);
 }
 
 static void push(struct mc_app *a, const struct kc_menu *m)
@@ -312,7 +325,7 @@ static void select_row(struct mc_app *a)
 		return;
 	struct kc_sym *s = kc_menu_sym(r->node);
 	if (r->hidden && s) {
-		mc_why(a->kc, s);
+		why(a, s, r->node);
 		return;
 	}
 	if (in_choice(a) && s && kc_sym_is_choice_value(s)) {
@@ -344,23 +357,23 @@ static void select_row(struct mc_app *a)
 
 static int save_as(struct mc_app *a)
 {
-	char *name = mc_input("Save Configuration",
-			      "Enter a file name to which this configuration should be saved.",
+	char *name = mc_input(_("Save Configuration"),
+			      _("Enter a file name to which this configuration should be saved."),
 			      a->shown_name, NULL, NULL);
 	if (!name || !*name) {
 		free(name);
 		return -1;
 	}
 	if (kc_write_config(a->kc, name) != 0) {
-		show_diag(a, "Save failed");
+		show_diag(a, _("Save failed"));
 		char msg[600];
-		snprintf(msg, sizeof(msg), "Could not write %s.", name);
-		mc_message("Save failed", msg);
+		snprintf(msg, sizeof(msg), _("Could not write %s."), name);
+		mc_message(_("Save failed"), msg);
 		free(name);
 		return -1;
 	}
-	show_diag(a, "Save");
-	status(a, false, "Configuration saved to %s", name);
+	show_diag(a, _("Save"));
+	status(a, false, _("Configuration saved to %s"), name);
 	free(a->shown_name);
 	a->shown_name = name;
 	a->loaded = false;
@@ -370,24 +383,24 @@ static int save_as(struct mc_app *a)
 static void load(struct mc_app *a)
 {
 	char *name =
-	    mc_input("Load Configuration", "Enter the name of the configuration file to load.",
+	    mc_input(_("Load Configuration"), _("Enter the name of the configuration file to load."),
 		     a->shown_name, NULL, NULL);
 	if (!name || !*name) {
 		free(name);
 		return;
 	}
 	int r = kc_read_config(a->kc, name);
-	show_diag(a, r == 0 ? "Loaded with warnings" : "Load failed");
+	show_diag(a, r == 0 ? _("Loaded with warnings") : _("Load failed"));
 	if (r == 0) {
-		status(a, false, "Configuration loaded from %s", name);
+		status(a, false, _("Configuration loaded from %s"), name);
 		free(a->shown_name);
 		a->shown_name = name;
 		a->loaded = true;
 		return;
 	}
 	char msg[600];
-	snprintf(msg, sizeof(msg), r == 1 ? "File %s does not exist." : "Could not load %s.", name);
-	mc_message("Load failed", msg);
+	snprintf(msg, sizeof(msg), r == 1 ? _("File %s does not exist.") : _("Could not load %s."), name);
+	mc_message(_("Load failed"), msg);
 	free(name);
 }
 
@@ -406,20 +419,24 @@ static void jump_to(struct mc_app *a, const struct kc_menu *m)
 	top(a)->cur = m;
 	if (!kc_menu_shown(a->kc, m) && !a->show_all) {
 		a->show_all = true;
-		status(a, false, "Showing hidden options (z) to reach %s.", mc_node_label(m));
+		status(a, false, _("Showing hidden options (z) to reach %s."), mc_node_label(m));
 	}
 }
 
-/* Letters jump to the next entry whose prompt starts with them, as the kernel's hotkeys. */
+/*
+ * Letters jump to the next entry whose hotkey (rows.c: mc_hotkey, drawn highlighted) is that
+ * letter, cycling through the menu, as the kernel's menuconfig does.
+ */
 static bool hotkey(struct mc_app *a, int k)
 {
-	if (k >= 128 || !isalnum(k))
+	if (k >= 128 || !isalpha(k))
 		return false;
 	struct view *v = top(a);
 	for (int step = 1; step <= (int)a->n_rows; step++) {
 		int i = (v->list.cur + step) % (int)a->n_rows;
-		const char *p = kc_menu_prompt(a->rows[i].node);
-		if (p && tolower((unsigned char)p[0]) == tolower(k)) {
+		const char *p = mc_prompt(a->rows[i].node);
+		int h = p ? mc_hotkey(p) : -1;
+		if (h >= 0 && tolower((unsigned char)p[h]) == tolower(k)) {
 			v->list.cur = i;
 			return true;
 		}
@@ -434,10 +451,10 @@ static bool confirm_exit(struct mc_app *a, int *saved)
 		*saved = -1;
 		return true;
 	}
-	int r = mc_yesno("Exit",
-			 "Do you wish to save your new configuration?\n"
-			 "(Press Esc Esc to continue your configuration.)",
-			 "Yes", "No");
+	int r = mc_yesno(_("Exit"),
+			 _("Do you wish to save your new configuration?\n"
+			   "(Press Esc Esc to continue your configuration.)"),
+			 _("Yes"), _("No"));
 	if (r < 0)
 		return false;
 	if (r == 0) {
@@ -445,14 +462,15 @@ static bool confirm_exit(struct mc_app *a, int *saved)
 		return true;
 	}
 	if (kc_write_config(a->kc, a->config) != 0) {
-		show_diag(a, "Save failed");
-		mc_message("Save failed", "Could not write the configuration; it was NOT saved.");
+		show_diag(a, _("Save failed"));
+		mc_message(_("Save failed"), _("Could not write the configuration; it was NOT saved."));
 		return false;
 	}
-	if (kc_write_autoconf(a->kc, false) != 0) {
-		show_diag(a, "Save failed");
-		mc_message("Save failed", "The .config was written, but writing the autoconf "
-					  "files failed.");
+	/* kconfig-frontends' mconf writes .config only */
+	if (kc_compat(a->kc) != KC_COMPAT_KFRONTENDS_4_11 && kc_write_autoconf(a->kc, false) != 0) {
+		show_diag(a, _("Save failed"));
+		mc_message(_("Save failed"), _("The .config was written, but writing the autoconf "
+						     "files failed."));
 		return false;
 	}
 	*saved = 1;
@@ -510,9 +528,6 @@ static void handle_key(struct mc_app *a, int k, bool *leave)
 	case MC_KEY(KEY_ENTER):
 		do_button(a, a->button, leave);
 		return;
-	case 's':
-		select_row(a);
-		return;
 	case ' ':
 		if (s && in_choice(a) && kc_sym_is_choice_value(s))
 			select_row(a);
@@ -549,15 +564,22 @@ static void handle_key(struct mc_app *a, int k, bool *leave)
 	case 'Z':
 		a->show_all = !a->show_all;
 		status(a, false,
-		       a->show_all ? "Showing hidden options too (z to hide them)."
-				   : "Hidden options are not shown.");
+		       a->show_all ? _("Showing hidden options too (z to hide them).")
+				   : _("Hidden options are not shown."));
 		return;
 	case 'w':
 	case 'W':
 		if (s)
-			mc_why(a->kc, s);
+			why(a, s, r->node);
 		else
-			status(a, true, "This entry has no symbol to explain.");
+			status(a, true, _("This entry has no symbol to explain."));
+		return;
+	case 'u':
+	case 'U':
+		if (mc_undo(a->kc))
+			status(a, false, "%s", _("The last change set was undone."));
+		else
+			status(a, true, "%s", _("There is no change set to undo."));
 		return;
 	case 'S':
 		save_as(a);
@@ -597,6 +619,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s [Kconfig]\n", argv[0]);
 		return 2;
 	}
+	/* run by kconfig-frontends' name: the Kconfig language and files of its 4.11 */
+	const char *slash = strrchr(argv[0], '/');
+	if (!strcmp(slash ? slash + 1 : argv[0], "kconfig-mconf"))
+		opts.compat = KC_COMPAT_KFRONTENDS_4_11;
+	mc_locale_init();
 	a.kc = kc_new(&opts);
 	if (!a.kc) {
 		fprintf(stderr, "mconf: out of memory\n");
@@ -630,7 +657,7 @@ int main(int argc, char **argv)
 			leave = mc_is_back(k) || k == 3;
 		} else {
 			handle_key(&a, k, &leave);
-			show_diag(&a, "Messages");
+			show_diag(&a, _("Messages"));
 		}
 		if (leave) {
 			leave = false;
@@ -647,12 +674,12 @@ int main(int argc, char **argv)
 		free(rest);
 	}
 	if (saved == 1)
-		printf("\n*** End of the configuration.\n*** Execute 'make' to start the build or "
-		       "try 'make help'.\n\n");
+		printf("%s", _("\n*** End of the configuration.\n*** Execute 'make' to start the build or "
+			       "try 'make help'.\n\n"));
 	else if (saved == 0)
-		printf("\n\nYour configuration changes were NOT saved.\n\n");
+		printf("%s", _("\n\nYour configuration changes were NOT saved.\n\n"));
 	else
-		printf("\n\n*** End of the configuration.\n\n");
+		printf("%s", _("\n\n*** End of the configuration.\n\n"));
 	free_rows(&a);
 	free(a.shown_name);
 	kc_free(a.kc);

@@ -22,7 +22,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <libintl.h>
+
 #include "../kconfig.h"
+
+/* menuconfig's own words are translated with gettext (domain "smartos-mconf"). */
+#define MC_TEXTDOMAIN "smartos-mconf"
+#define _(s) gettext(s)
+#define N_(s) (s)
 
 /* ---- screen.c ------------------------------------------------------------------------- */
 
@@ -30,8 +37,23 @@
 #define MC_KEY(k) (0x200000 + (k))
 #define MC_ESC 27
 
-enum mc_attr { MC_NORMAL, MC_TITLE, MC_SELECTED, MC_BORDER, MC_HIDDEN, MC_ERROR, MC_BUTTON };
+enum mc_attr {
+	MC_NORMAL,
+	MC_TITLE,
+	MC_SELECTED,
+	MC_BORDER,
+	MC_HIDDEN,
+	MC_ERROR,
+	MC_BUTTON,
+	MC_HOTKEY,
+	MC_SELECTED_HOTKEY,
+};
 
+/*
+ * The locale: the user's language for our messages, UTF-8 decoding, the catalogues (ours and,
+ * when $KCONFIG_TEXTDOMAIN names one, the Kconfig prompts'). Called first thing in main().
+ */
+void mc_locale_init(void);
 /* Checks the terminal (cursor addressing etc.) and starts curses. On failure prints why. */
 int mc_screen_init(void);
 void mc_screen_end(void);
@@ -64,6 +86,12 @@ bool mc_is_back(int key);
  */
 typedef void (*mc_paint_fn)(void *arg);
 void mc_push_painter(mc_paint_fn fn, void *arg);
+/*
+ * What the top painter says in a few words (malloc'd text), drawn instead of the frames when the
+ * terminal is below the minimum size: a waiting dialog stays readable and answerable.
+ */
+typedef char *(*mc_summary_fn)(void *arg);
+void mc_set_summary(mc_summary_fn fn);
 void mc_pop_painter(void);
 void mc_redraw(void);
 
@@ -90,9 +118,12 @@ struct mc_list {
 	int top;    /* first line shown */
 	int height; /* lines shown (set by the last draw) */
 };
-/* Draw lines [top, top+h) in the rectangle; get(i) returns the text of line i. */
+/*
+ * Draw lines [top, top+h) in the rectangle; get(i) returns the text of line i and may set *hot
+ * to the byte offset of a character to highlight as its hotkey.
+ */
 void mc_list_draw(struct mc_list *l, int y, int x, int h, int w,
-		  const char *(*get)(void *arg, int i, enum mc_attr *a), void *arg);
+		  const char *(*get)(void *arg, int i, enum mc_attr *a, int *hot), void *arg);
 /* Arrow/Page/Home/End handling; returns true if the key was a movement key. */
 bool mc_list_key(struct mc_list *l, int key);
 void mc_list_clamp(struct mc_list *l);
@@ -131,11 +162,26 @@ struct mc_row {
 /* rows.c */
 size_t mc_rows_build(struct kc_ctx *kc, const struct kc_menu *menu, bool show_all,
 		     struct mc_row **out);
-/* Text of a row as the list shows it. */
-char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice);
+/*
+ * Text of a row as the list shows it; *hot gets the byte offset of the prompt's hotkey in it
+ * (-1: none).
+ */
+char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice, int *hot);
+/* Letters that are commands in a menu, so never hotkeys (the kernel's "YyNnMmHh", and ours). */
+#define MC_COMMAND_LETTERS "ynmhzwu"
+/*
+ * The hotkey of a prompt, as the kernel's menuconfig picks it: the byte offset of its first
+ * letter outside brackets that is not a command letter; -1 if there is none.
+ */
+int mc_hotkey(const char *prompt);
 /* The menu node a row opens as a submenu, NULL if none. */
 bool mc_node_opens(const struct kc_menu *m);
 const char *mc_node_label(const struct kc_menu *m);
+/* A menu node's prompt in the user's language (the Kconfig prompts' catalogue), or NULL. */
+const char *mc_prompt(const struct kc_menu *m);
+/* Any Kconfig text (the main menu's title) through the same catalogue. */
+const char *mc_tr(const char *text);
+void mc_set_prompt_domain(const char *domain);
 
 /* value.c: why `text` is refused for s, naming the allowed range of an int/hex. */
 void mc_refusal(struct kc_ctx *kc, struct kc_sym *s, const char *text, char *msg, size_t n);
@@ -145,8 +191,15 @@ char *mc_details(struct kc_ctx *kc, const struct kc_menu *m);
 /* "Main menu > Sub > Foo" style path to a node. */
 char *mc_location(struct kc_ctx *kc, const struct kc_menu *m, const char *sep);
 
-/* why.c: shows why `s` has its value; offers to apply the change set. true if applied. */
-bool mc_why(struct kc_ctx *kc, struct kc_sym *s);
+/*
+ * why.c: shows why `s` has its value and offers the resolver's change sets (enable, as module,
+ * off, make editable), each shown whole before it is applied. EDIT: a set was applied to make
+ * a value editable, the caller opens the value dialog.
+ */
+enum mc_why_result { MC_WHY_NONE, MC_WHY_APPLIED, MC_WHY_EDIT };
+enum mc_why_result mc_why(struct kc_ctx *kc, struct kc_sym *s);
+/* Undo the last change set applied from the why view; false if there is none. */
+bool mc_undo(struct kc_ctx *kc);
 
 /* search.c: returns the node to jump to, or NULL. */
 const struct kc_menu *mc_search(struct kc_ctx *kc);

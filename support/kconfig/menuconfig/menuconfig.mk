@@ -18,16 +18,29 @@ MC_CFLAGS ?= -std=c11 -Wall -Wextra -Werror
 
 $(MC_OBJDIR)/%.o: $(MC_DIR)/%.c $(MC_DIR)/mc.h $(MC_DIR)/../kconfig.h
 	@mkdir -p $(@D)
-	$(CC) $(MC_CFLAGS) $(CFLAGS) -D_GNU_SOURCE -I$(MC_DIR) $(MC_CURSES_CFLAGS) -c -o $@ $<
+	$(CC) $(MC_CFLAGS) $(CFLAGS) $(MC_DEFS) -D_GNU_SOURCE -I$(MC_DIR) $(MC_CURSES_CFLAGS) -c -o $@ $<
 
-$(O)/mconf: $(MC_OBJS) $(KCONFIG_LIB)
-	$(CC) $(LDFLAGS) -o $@ $(MC_OBJS) $(KCONFIG_LIB) $(MC_CURSES_LIBS)
+# the translations are built with mconf, which finds them beside itself
+$(O)/mconf: $(MC_OBJS) $(KCONFIG_LIB) $(PO_MOS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MC_OBJS) $(KCONFIG_LIB) $(MC_CURSES_LIBS)
+
+# Where an installed mconf finds its translations when there is no locale/ beside it:
+# $(PREFIX)/share/locale (`make install`). The value is kept in a file so that another
+# PREFIX rebuilds screen.o.
+PREFIX ?= /usr/local
+MC_LOCALEDIR ?= $(PREFIX)/share/locale
+MC_LOCALEDIR_FILE := $(MC_OBJDIR)/localedir
+ifneq ($(shell cat $(MC_LOCALEDIR_FILE) 2>/dev/null),$(MC_LOCALEDIR))
+$(shell mkdir -p $(MC_OBJDIR) && echo '$(MC_LOCALEDIR)' >$(MC_LOCALEDIR_FILE))
+endif
+$(MC_OBJDIR)/screen.o: $(MC_LOCALEDIR_FILE)
+$(MC_OBJDIR)/screen.o: MC_DEFS := -DMC_LOCALEDIR='"$(MC_LOCALEDIR)"'
 
 .PHONY: all mconf check-menuconfig bench-menuconfig
 all: $(O)/mconf
 mconf: $(O)/mconf
 
-check-menuconfig: $(O)/mconf $(O)/conf
+check-menuconfig: $(O)/mconf $(O)/conf $(PO_MOS)
 	$(MC_DIR)/tests/run.sh $(O)/mconf $(O)/conf
 
 bench-menuconfig: $(O)/mconf

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* rows.c - the lines of one menu: which entries are listed and how each one reads. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,14 +37,31 @@ bool mc_node_opens(const struct kc_menu *m)
 	}
 }
 
+static const char *prompt_domain;
+
+void mc_set_prompt_domain(const char *domain)
+{
+	prompt_domain = domain;
+}
+
+const char *mc_tr(const char *text)
+{
+	return text && *text && prompt_domain ? dgettext(prompt_domain, text) : text;
+}
+
+const char *mc_prompt(const struct kc_menu *m)
+{
+	return mc_tr(kc_menu_prompt(m));
+}
+
 const char *mc_node_label(const struct kc_menu *m)
 {
-	const char *p = kc_menu_prompt(m);
+	const char *p = mc_prompt(m);
 	if (p)
 		return p;
 	struct kc_sym *s = kc_menu_sym(m);
 	const char *name = s ? kc_sym_name(s) : NULL;
-	return name ? name : "(no prompt)";
+	return name ? name : _("(no prompt)");
 }
 
 /*
@@ -77,6 +95,23 @@ size_t mc_rows_build(struct kc_ctx *kc, const struct kc_menu *menu, bool show_al
 	add_children(kc, &r, menu, 0, show_all);
 	*out = r.v;
 	return r.n;
+}
+
+int mc_hotkey(const char *prompt)
+{
+	int paren = 0;
+
+	for (int i = 0; prompt[i]; i++) {
+		unsigned char c = (unsigned char)prompt[i];
+
+		if (strchr("<[(", c))
+			paren++;
+		else if (strchr(">])", c) && paren)
+			paren--;
+		else if (!paren && c < 128 && isalpha(c) && !strchr(MC_COMMAND_LETTERS, tolower(c)))
+			return i;
+	}
+	return -1;
 }
 
 /* A submenu with nothing to show reads "----" instead of "--->", as in the kernel's. */
@@ -146,7 +181,16 @@ static void add_indent(struct mc_buf *b, int depth)
 		mc_buf_add(b, "  ");
 }
 
-char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice)
+/* Add the prompt, noting where its hotkey lands in the row. */
+static void add_prompt(struct mc_buf *b, const char *prompt, int *hot)
+{
+	int h = mc_hotkey(prompt);
+
+	*hot = h < 0 ? -1 : (int)b->len + h;
+	mc_buf_add(b, "%s", prompt);
+}
+
+char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice, int *hot)
 {
 	struct mc_buf b = {0};
 	const struct kc_menu *m = r->node;
@@ -157,12 +201,15 @@ char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice)
 	case KC_M_COMMENT:
 		mc_buf_add(&b, "    ");
 		add_indent(&b, r->depth);
-		mc_buf_add(&b, "*** %s ***", prompt);
+		mc_buf_add(&b, "*** ");
+		add_prompt(&b, prompt, hot);
+		mc_buf_add(&b, " ***");
 		break;
 	case KC_M_MENU:
 		mc_buf_add(&b, "    ");
 		add_indent(&b, r->depth);
-		mc_buf_add(&b, "%s%s", prompt, arrow(kc, m));
+		add_prompt(&b, prompt, hot);
+		mc_buf_add(&b, "%s", arrow(kc, m));
 		break;
 	case KC_M_CHOICE: {
 		if (s && kc_sym_type(s) == KC_TRISTATE)
@@ -172,15 +219,16 @@ char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice)
 		add_indent(&b, r->depth);
 		struct kc_sym *sel = s ? kc_choice_selected(kc, s) : NULL;
 		const struct kc_menu *sm = sel ? kc_sym_menu(sel) : NULL;
+		add_prompt(&b, prompt, hot);
 		if (sm)
-			mc_buf_add(&b, "%s (%s)  --->", prompt, mc_node_label(sm));
-		else
-			mc_buf_add(&b, "%s  --->", prompt);
+			mc_buf_add(&b, " (%s)", mc_node_label(sm));
+		mc_buf_add(&b, "  --->");
 		break;
 	}
 	default:
 		if (!s) {
-			mc_buf_add(&b, "    %s", prompt);
+			mc_buf_add(&b, "    ");
+			add_prompt(&b, prompt, hot);
 			break;
 		}
 		struct kc_sym *ch = kc_sym_choice(s);
@@ -193,7 +241,7 @@ char *mc_row_text(struct kc_ctx *kc, const struct mc_row *r, bool in_choice)
 			add_value_prefix(&b, kc, s);
 		}
 		add_indent(&b, r->depth);
-		mc_buf_add(&b, "%s", prompt);
+		add_prompt(&b, prompt, hot);
 		if (!kc_sym_has_value(s) && !r->hidden)
 			mc_buf_add(&b, " (NEW)");
 		if (mc_node_opens(m))

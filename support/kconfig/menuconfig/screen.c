@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include <curses.h>
@@ -27,6 +29,7 @@ int mc_term_check(void);
 static struct {
 	mc_paint_fn fn;
 	void *arg;
+	mc_summary_fn summary;
 } painters[MAX_PAINTERS];
 static int n_painters;
 static bool started;
@@ -134,6 +137,10 @@ static attr_t attr_of(enum mc_attr a)
 		return color ? COLOR_PAIR(4) | A_BOLD : A_BOLD;
 	case MC_BUTTON:
 		return A_BOLD;
+	case MC_HOTKEY:
+		return (color ? COLOR_PAIR(4) : A_NORMAL) | A_BOLD | A_UNDERLINE;
+	case MC_SELECTED_HOTKEY:
+		return (color ? COLOR_PAIR(5) : A_REVERSE) | A_BOLD | A_UNDERLINE;
 	case MC_NORMAL:
 		break;
 	}
@@ -277,24 +284,78 @@ bool mc_too_small(void)
 	return LINES < MIN_ROWS || COLS < MIN_COLS;
 }
 
-/* Kconfig files are UTF-8: make sure the C library decodes them as such. */
-static void set_utf8_locale(void)
+/* Where the compiled catalogues are: beside the program (build tree), else MC_LOCALEDIR. */
+#ifndef MC_LOCALEDIR
+#define MC_LOCALEDIR "/usr/local/share/locale"
+#endif
+static const char *locale_dir(void)
 {
-	setlocale(LC_ALL, "");
+	static char dir[4096];
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof(dir) - 16);
+	struct stat st;
+
+	if (getenv("MCONF_LOCALEDIR") && *getenv("MCONF_LOCALEDIR"))
+		return getenv("MCONF_LOCALEDIR");
+	if (n > 0) {
+		dir[n] = '\0';
+		char *slash = strrchr(dir, '/');
+		if (slash) {
+			strcpy(slash, "/locale");
+			if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+				return dir;
+		}
+	}
+	return MC_LOCALEDIR;
+}
+
+/*
+ * The user's locale picks the language of our messages (LANG=zh_CN.UTF-8: Chinese). Kconfig
+ * files are UTF-8, so the C library must decode UTF-8 whatever the locale. When the user's
+ * locale is not installed on this machine, setlocale() fails: we still honour its language
+ * (through LANGUAGE) on top of C.UTF-8.
+ */
+static void set_locale(void)
+{
+	if (!setlocale(LC_ALL, "")) {
+		const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+		const char *lang = NULL;
+		for (size_t i = 0; i < 3 && !lang; i++)
+			if (getenv(names[i]) && *getenv(names[i]))
+				lang = getenv(names[i]);
+		if (lang && !(getenv("LANGUAGE") && *getenv("LANGUAGE"))) {
+			char buf[64];
+			snprintf(buf, sizeof(buf), "%.*s", (int)strcspn(lang, ".@"), lang);
+			setenv("LANGUAGE", buf, 1);
+		}
+		setlocale(LC_ALL, "C.UTF-8");
+	}
 	const char *cs = nl_langinfo(CODESET);
-	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
-		return;
-	if (!setlocale(LC_CTYPE, "C.UTF-8"))
-		setlocale(LC_CTYPE, "en_US.UTF-8");
+	if (!cs || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0))
+		if (!setlocale(LC_CTYPE, "C.UTF-8"))
+			setlocale(LC_CTYPE, "en_US.UTF-8");
+	const char *dir = locale_dir();
+	bindtextdomain(MC_TEXTDOMAIN, dir);
+	bind_textdomain_codeset(MC_TEXTDOMAIN, "UTF-8");
+	textdomain(MC_TEXTDOMAIN);
+	const char *kd = getenv("KCONFIG_TEXTDOMAIN");
+	if (kd && *kd) {
+		bindtextdomain(kd, dir);
+		bind_textdomain_codeset(kd, "UTF-8");
+		mc_set_prompt_domain(kd);
+	}
+}
+
+void mc_locale_init(void)
+{
+	set_locale();
 }
 
 int mc_screen_init(void)
 {
-	set_utf8_locale();
 	if (mc_term_check())
 		return -1;
 	if (!initscr()) {
-		fprintf(stderr, "mconf: cannot initialise the terminal\n");
+		fprintf(stderr, "%s", _("mconf: cannot initialise the terminal\n"));
 		return -1;
 	}
 	started = true;
@@ -310,6 +371,7 @@ int mc_screen_init(void)
 		init_pair(2, COLOR_WHITE, COLOR_BLUE);
 		init_pair(3, COLOR_CYAN, -1);
 		init_pair(4, COLOR_RED, -1);
+		init_pair(5, COLOR_YELLOW, COLOR_BLUE);
 	}
 	return 0;
 }
@@ -369,8 +431,51 @@ void mc_push_painter(mc_paint_fn fn, void *arg)
 	if (n_painters < MAX_PAINTERS) {
 		painters[n_painters].fn = fn;
 		painters[n_painters].arg = arg;
+		painters[n_painters].summary = NULL;
 	}
 	n_painters++;
+}
+
+void mc_set_summary(mc_summary_fn fn)
+{
+	if (n_painters > 0 && n_painters <= MAX_PAINTERS)
+		painters[n_painters - 1].summary = fn;
+}
+
+/* Draw text wrapped to the terminal's width from line y on; returns the line after it. */
+static int put_wrapped(int y, const char *text, enum mc_attr a)
+{
+	size_t n;
+	char **lines = mc_wrap(text, COLS, &n);
+
+	for (size_t i = 0; i < n; i++)
+		mc_put(y++, 0, lines[i], COLS, a);
+	mc_lines_free(lines);
+	return y;
+}
+
+/*
+ * A terminal below the minimum size cannot show the frames, but a dialog may be waiting for an
+ * answer (a blind Enter would answer it): show the topmost dialog's own words, wrapped to
+ * whatever room there is, under the notice.
+ */
+static void paint_too_small(void)
+{
+	char msg[256];
+	int y = 0;
+
+	snprintf(msg, sizeof(msg), _("Terminal too small (%dx%d): menuconfig needs at least %dx%d."),
+		 COLS, LINES, MIN_COLS, MIN_ROWS);
+	y = put_wrapped(y, msg, MC_BUTTON);
+	for (int i = (n_painters < MAX_PAINTERS ? n_painters : MAX_PAINTERS) - 1; i >= 0; i--) {
+		if (!painters[i].summary)
+			continue;
+		char *text = painters[i].summary(painters[i].arg);
+		put_wrapped(y + 1, text, MC_NORMAL);
+		free(text);
+		return;
+	}
+	put_wrapped(y, _("Enlarge the window, or press Esc Esc to leave."), MC_NORMAL);
 }
 
 void mc_pop_painter(void)
@@ -384,12 +489,7 @@ void mc_redraw(void)
 	erase();
 	curs_set(0);
 	if (mc_too_small()) {
-		char msg[128];
-		snprintf(msg, sizeof(msg),
-			 "Terminal too small (%dx%d): menuconfig needs at least %dx%d.", COLS,
-			 LINES, MIN_COLS, MIN_ROWS);
-		mvaddnstr(0, 0, msg, COLS);
-		mvaddnstr(1, 0, "Enlarge the window, or press Esc Esc to leave.", COLS);
+		paint_too_small();
 	} else {
 		int n = n_painters < MAX_PAINTERS ? n_painters : MAX_PAINTERS;
 		for (int i = 0; i < n; i++)

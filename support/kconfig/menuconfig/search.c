@@ -51,14 +51,14 @@ static char *hit_line(struct kc_ctx *kc, const struct kc_menu *m)
 
 	if (name)
 		mc_buf_add(&b, "%s [=%s]  ", name, kc_sym_str(kc, s));
-	mc_buf_add(&b, "%s", kc_menu_prompt(m) ? kc_menu_prompt(m) : "(no prompt)");
+	mc_buf_add(&b, "%s", mc_prompt(m) ? mc_prompt(m) : _("(no prompt)"));
 	if (!kc_menu_shown(kc, m))
 		mc_buf_add(&b, " (hidden)");
 	/* The main menu's title is the same for every hit: show the path below it. */
 	const char *where = loc;
-	size_t root = strlen(kc_mainmenu(kc));
-	if (strncmp(loc, kc_mainmenu(kc), root) == 0)
-		where = loc[root] ? loc + root + 3 : "main menu";
+	size_t root = strlen(mc_tr(kc_mainmenu(kc)));
+	if (strncmp(loc, mc_tr(kc_mainmenu(kc)), root) == 0)
+		where = loc[root] ? loc + root + 3 : _("main menu");
 	mc_buf_add(&b, "   in %s", where);
 	free(loc);
 	return mc_buf_take(&b);
@@ -71,7 +71,8 @@ static void collect(struct kc_ctx *kc, const struct kc_menu *menu, const struct 
 		struct kc_sym *s = kc_menu_sym(c);
 		const char *prompt = kc_menu_prompt(c);
 		/* Only entries a user can reach: those with a prompt. */
-		if (prompt && (matches(mt, prompt) || (s && matches(mt, kc_sym_name(s))))) {
+		if (prompt && (matches(mt, prompt) || matches(mt, mc_tr(prompt)) ||
+			       (s && matches(mt, kc_sym_name(s))))) {
 			if (h->n == h->cap) {
 				h->cap = h->cap ? h->cap * 2 : 64;
 				h->v = realloc(h->v, h->cap * sizeof(*h->v));
@@ -87,10 +88,11 @@ static void collect(struct kc_ctx *kc, const struct kc_menu *menu, const struct 
 	}
 }
 
-static const char *hit_text(void *arg, int i, enum mc_attr *a)
+static const char *hit_text(void *arg, int i, enum mc_attr *a, int *hot)
 {
 	struct results *r = arg;
 	(void)a;
+	(void)hot;
 	return r->h->lines[i];
 }
 
@@ -105,7 +107,7 @@ static void paint_results(void *arg)
 	mc_box(1, 0, h, w, title);
 	mc_list_draw(&r->list, 2, 2, h - 4, w - 4, hit_text, r);
 	mc_separator(h - 2, 0, w);
-	mc_put(h - 1, 2, "Enter: jump to it   ?: details   w: why   Esc Esc: back", w - 4,
+	mc_put(h - 1, 2, _("Enter: jump to it   ?: details   w: why   Esc Esc: back"), w - 4,
 	       MC_BUTTON);
 }
 
@@ -122,21 +124,18 @@ static const char *strip_prefix(struct kc_ctx *kc, const char *q)
 static const char *need_text(void *arg, const char *text)
 {
 	(void)arg;
-	return *text ? NULL : "Enter some text to search for.";
+	return *text ? NULL : _("Enter some text to search for.");
 }
 
 const struct kc_menu *mc_search(struct kc_ctx *kc)
 {
-	static char *last;
 	const struct kc_menu *jump = NULL;
-	char *q = mc_input("Search Configuration Parameter",
-			   "Enter part of a symbol name or prompt, or a regular expression "
-			   "(case-insensitive; a leading CONFIG_ prefix is ignored).",
-			   last, need_text, NULL);
+	char *q = mc_input(_("Search Configuration Parameter"),
+			   _("Enter part of a symbol name or prompt, or a regular expression "
+			     "(case-insensitive; a leading CONFIG_ prefix is ignored)."),
+			   NULL, need_text, NULL);
 	if (!q)
 		return NULL;
-	free(last);
-	last = mc_xstrdup(q);
 
 	struct matcher mt = {.text = strip_prefix(kc, q)};
 	mt.is_re = regcomp(&mt.re, mt.text, REG_EXTENDED | REG_ICASE | REG_NOSUB) == 0;
@@ -149,7 +148,7 @@ const struct kc_menu *mc_search(struct kc_ctx *kc)
 		struct mc_buf b = {0};
 		mc_buf_add(&b, "No symbol or prompt matches \"%s\".", q);
 		char *msg = mc_buf_take(&b);
-		mc_message("Search", msg);
+		mc_message(_("Search"), msg);
 		free(msg);
 	} else {
 		struct results r = {.kc = kc, .h = &h, .query = q};
@@ -169,7 +168,7 @@ const struct kc_menu *mc_search(struct kc_ctx *kc)
 				mc_textview(mc_node_label(m), d, NULL);
 				free(d);
 			} else if ((k == 'w' || k == 'W') && kc_menu_sym(m)) {
-				if (mc_why(kc, kc_menu_sym(m))) {
+				if (mc_why(kc, kc_menu_sym(m)) != MC_WHY_NONE) {
 					free(h.lines[r.list.cur]);
 					h.lines[r.list.cur] = hit_line(kc, m);
 				}

@@ -12,6 +12,11 @@
 #include <curses.h>
 #include <term.h>
 
+#include <libintl.h>
+
+/* mc.h clashes with term.h (its `lines`), so the gettext shorthand is repeated here. */
+#define _(s) gettext(s)
+
 static bool has_cap(const char *cap)
 {
 	const char *s = tigetstr(cap);
@@ -27,19 +32,19 @@ int mc_term_check(void)
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "mconf: standard input and output must be a terminal.\n");
+		fprintf(stderr, "%s", _("mconf: standard input and output must be a terminal.\n"));
 		return -1;
 	}
 	if (!term || !*term) {
 		fprintf(stderr,
-			"mconf: TERM is not set; menuconfig needs to know the terminal type "
-			"(for example TERM=xterm-256color or TERM=linux).\n");
+			"%s", _("mconf: TERM is not set; menuconfig needs to know the terminal type "
+			  "(for example TERM=xterm-256color or TERM=linux).\n"));
 		return -1;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
 		fprintf(stderr,
-			"mconf: unknown terminal type '%s' (no terminfo entry); try "
-			"TERM=xterm-256color or TERM=linux.\n",
+			_("mconf: unknown terminal type '%s' (no terminfo entry); try "
+			  "TERM=xterm-256color or TERM=linux.\n"),
 			term);
 		return -1;
 	}
@@ -48,10 +53,10 @@ int mc_term_check(void)
 	if (!ok) {
 		fprintf(
 		    stderr,
-		    "mconf: the terminal type '%s' cannot position the cursor (its terminfo entry "
-		    "lacks 'cup'/'clear'), so the full-screen menuconfig cannot run on it.\n"
-		    "mconf: use a full-screen terminal (e.g. TERM=xterm-256color or TERM=linux), "
-		    "or the line-based 'conf --oldconfig' instead.\n",
+		    _("mconf: the terminal type '%s' cannot position the cursor (its terminfo entry "
+		      "lacks 'cup'/'clear'), so the full-screen menuconfig cannot run on it.\n"
+		      "mconf: use a full-screen terminal (e.g. TERM=xterm-256color or TERM=linux), "
+		      "or the line-based 'conf --oldconfig' instead.\n"),
 		    term);
 		return -1;
 	}

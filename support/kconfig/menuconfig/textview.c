@@ -62,15 +62,29 @@ static int button_hotkey(const struct page *p, int k)
 	return -1;
 }
 
+static char *page_summary(void *arg)
+{
+	struct page *p = arg;
+	struct mc_buf b = {0};
+
+	/* the keys first: the text may not fit */
+	mc_buf_add(&b, "%s\n", p->title);
+	for (int i = 0; i < p->n_buttons; i++)
+		mc_buf_add(&b, "%s<%s>", i ? "  " : "", p->buttons[i]);
+	mc_buf_add(&b, "%s\n%s", _("  [Esc Esc] back"), p->text);
+	return mc_buf_take(&b);
+}
+
 int mc_textview(const char *title, const char *text, const char *const *buttons)
 {
-	static const char *const exit_only[] = {"Exit", NULL};
+	const char *const exit_only[] = {_("Exit"), NULL};
 	struct page p = {.title = title, .text = text, .buttons = buttons ? buttons : exit_only};
 	int ret;
 
 	while (p.buttons[p.n_buttons])
 		p.n_buttons++;
 	mc_push_painter(paint_page, &p);
+	mc_set_summary(page_summary);
 	for (;;) {
 		mc_redraw();
 		int k = mc_getkey();

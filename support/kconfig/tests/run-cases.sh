@@ -14,6 +14,8 @@
 # With --gen the expected_* files are (re)written from CONF instead of compared:
 # use the kernel's own conf for cases the kernel supports, so the expectations
 # are the kernel's behaviour, not ours.
+#
+# A NAME-REGEX that matches no case is an error (exit status 2).
 set -eu -o pipefail
 
 usage() {
@@ -36,12 +38,14 @@ done
 
 pass=0
 fail=0
+ran=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 for dir in "$cases"/*/; do
 	name=$(basename "$dir")
 	[[ $name =~ $filter ]] || continue
+	ran=$((ran + 1))
 	work=$tmp/$name
 	rm -rf "$work"
 	cp -R "$dir" "$work"
@@ -94,6 +98,11 @@ for dir in "$cases"/*/; do
 		fail=$((fail + 1))
 	fi
 done
+if [ $ran = 0 ]; then
+	echo "ERROR: no case in $cases matches '$filter'" >&2
+	echo "0 passed, 1 failed"
+	exit 2
+fi
 [ $gen = 1 ] && exit 0
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -389,6 +389,125 @@ static void test_prefix(void)
 	kc_free(kc);
 }
 
+/* true if r assigns `name` the value `value` */
+static bool assigns(const struct kc_resolution *r, const char *name, const char *value)
+{
+	for (size_t i = 0; i < r->n_changes; i++)
+		if (!strcmp(kc_sym_name(r->changes[i].sym), name) && !strcmp(r->changes[i].value, value))
+			return true;
+	return false;
+}
+
+static void test_resolve(void)
+{
+	static const char *const env[] = {NULL};
+	struct kc_resolution r;
+	struct kc_snapshot *snap;
+	struct kc_ctx *kc;
+
+	cur_test = "resolve";
+	kc = load("config MODULES\n\tbool \"m\"\n\tdefault y\n\tmodules\n"
+		  "config LIB\n\tbool\n"
+		  "config USER\n\tbool \"user\"\n\tselect LIB\n"
+		  "config NEEDS_LIB\n\tbool \"needs lib\"\n\tdepends on LIB\n"
+		  "config COUNT\n\tint \"count\"\n\trange 1 10\n\tdefault 2\n"
+		  "config BIG\n\tbool \"big\"\n\tdepends on COUNT > 3\n"
+		  "config BLOCK\n\tbool\n"
+		  "config FORCE\n\tbool \"force\"\n\tdefault y\n\tselect BLOCK\n"
+		  "config FREE\n\tbool \"free\"\n\tdepends on !BLOCK\n"
+		  "config NET\n\tbool \"net\"\n"
+		  "config HOST\n\tstring \"host\"\n\tdepends on NET\n"
+		  "config DRV\n\ttristate \"drv\"\n\tdefault y\n",
+		  env);
+	if (!kc)
+		return;
+	kc_resolve(kc, sym(kc, "NEEDS_LIB"), KC_GOAL_YES, &r);
+	CHECK(r.found && assigns(&r, "USER", "y") && assigns(&r, "NEEDS_LIB", "y"),
+	      "a select-only symbol is reached through its selector");
+	CHECK(r.n_effects == 3, "USER, LIB, NEEDS_LIB change, got %zu", r.n_effects);
+	kc_resolution_free(&r);
+	CHECK(kc_sym_tri(kc, sym(kc, "USER")) == KC_NO, "resolving changes nothing");
+
+	kc_resolve(kc, sym(kc, "BIG"), KC_GOAL_YES, &r);
+	CHECK(r.found && assigns(&r, "COUNT", "4"), "COUNT > 3 gets the value 4");
+	kc_resolution_free(&r);
+
+	kc_resolve(kc, sym(kc, "FREE"), KC_GOAL_YES, &r);
+	CHECK(r.found && assigns(&r, "FORCE", "n"), "the selector of the blocker goes off");
+	kc_resolution_free(&r);
+
+	kc_resolve(kc, sym(kc, "HOST"), KC_GOAL_VISIBLE, &r);
+	CHECK(r.found && assigns(&r, "NET", "y"), "a hidden string becomes editable");
+	kc_resolution_free(&r);
+
+	kc_resolve(kc, sym(kc, "LIB"), KC_GOAL_NO, &r);
+	CHECK(r.found, "an unselected symbol is already off");
+	kc_resolution_free(&r);
+	kc_resolve(kc, sym(kc, "BLOCK"), KC_GOAL_NO, &r);
+	CHECK(r.found && assigns(&r, "FORCE", "n"), "off with what selects it");
+	kc_resolution_free(&r);
+
+	kc_resolve(kc, sym(kc, "DRV"), KC_GOAL_MOD, &r);
+	CHECK(r.found && assigns(&r, "DRV", "m"), "as module");
+	snap = kc_snapshot(kc);
+	CHECK(kc_apply(kc, r.changes, r.n_changes) == r.n_changes, "the set applies");
+	CHECK(kc_sym_tri(kc, sym(kc, "DRV")) == KC_MOD, "DRV is m after applying");
+	kc_restore(kc, snap);
+	kc_snapshot_free(snap);
+	CHECK(kc_sym_tri(kc, sym(kc, "DRV")) == KC_YES, "the snapshot brings y back");
+	kc_resolution_free(&r);
+	kc_free(kc);
+}
+
+/* What the conf front end asks: changeability, allowed values, help screen, all*config. */
+static void test_front_end_api(void)
+{
+	static const char *const env[] = {NULL};
+	struct kc_ctx *kc;
+	char *help;
+
+	cur_test = "front end API";
+	kc = load("config MODULES\n\tdef_bool y\n\tmodules\n"
+		  "config B\n\tbool \"b\"\n\thelp\n\t  Bee.\n"
+		  "config T\n\ttristate \"t\"\n\tdefault m\n"
+		  "config S\n\tbool \"s\"\n\tselect B\n"
+		  "config STR\n\tstring \"str\"\n\tdefault \"a\\\"b\"\n"
+		  "choice\n\tprompt \"pick\"\nconfig C1\n\tbool \"c1\"\nconfig C2\n\tbool \"c2\"\n"
+		  "endchoice\n",
+		  env);
+	if (!kc)
+		return;
+	CHECK(kc_sym_changeable(kc, sym(kc, "B")), "B is changeable");
+	CHECK(kc_sym_tri_allowed(kc, sym(kc, "T"), KC_MOD), "T may be m");
+	CHECK(!kc_sym_tri_allowed(kc, sym(kc, "B"), KC_MOD), "a bool may not be m");
+	CHECK(kc_sym_set_tri(kc, sym(kc, "S"), KC_YES), "S can be set");
+	CHECK(!kc_sym_changeable(kc, sym(kc, "B")), "B selected to y is not changeable");
+	CHECK(!kc_sym_tri_allowed(kc, sym(kc, "B"), KC_NO), "selected B may not be n");
+	help = kc_menu_help_screen(kc, kc_sym_menu(sym(kc, "B")));
+	CHECK(!strncmp(help, "CONFIG_B:\n\nBee.\nSymbol", 20), "help screen starts with the text: %s",
+	      help);
+	CHECK(strstr(help, "Symbol: B [=y]\n") && strstr(help, "Selected by [y]:\n  - S [=y]"),
+	      "help screen has the symbol and its selector: %s", help);
+	free(help);
+	CHECK(kc_fill_new_symbols(kc, KC_FILL_NO, NULL), "allnoconfig sets values");
+	CHECK(kc_sym_tri(kc, sym(kc, "T")) == KC_NO, "allnoconfig: T=n");
+	CHECK(kc_sym_tri(kc, sym(kc, "B")) == KC_YES, "allnoconfig keeps the select: B=y");
+	CHECK(kc_sym_tri(kc, sym(kc, "C1")) == KC_YES, "allnoconfig: the choice takes its default");
+	CHECK(!kc_fill_new_symbols(kc, KC_FILL_NO, NULL), "a second pass has nothing to set");
+	CHECK(kc_sym_set_tri(kc, sym(kc, "T"), KC_MOD), "T set to m");
+	kc_rewrite_tristates(kc, KC_MOD, KC_YES);
+	CHECK(kc_sym_tri(kc, sym(kc, "T")) == KC_YES, "mod2yes: T=y");
+	{
+		FILE *f = fopen(path("line"), "w");
+
+		kc_sym_print(kc, sym(kc, "STR"), f);
+		kc_sym_print(kc, sym(kc, "S"), f);
+		fclose(f);
+		CHECK_STR(read_file("line"), "CONFIG_STR=\"a\\\"b\"\nCONFIG_S=y\n");
+	}
+	kc_free(kc);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -404,8 +523,10 @@ int main(int argc, char **argv)
 	test_menu_tree();
 	test_explain();
 	test_explain_all_deps();
+	test_resolve();
 	test_diagnostics();
 	test_prefix();
+	test_front_end_api();
 	{
 		char cmd[300];
 

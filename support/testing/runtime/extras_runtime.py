@@ -1,10 +1,5 @@
-"""Helpers shared by the extras' runtime tests (docker, minimal, driver demo,
-debugging tools), on top of smartos_runtime.
-
-Each test module builds its own defconfig with rt.build_for_module, which
-reuses an output dir when the module's own environment variable names one
-(e.g. SMARTOS_RUNTIME_OUTPUT_DOCKER).
-"""
+"""Helpers of the extras' runtime tests, on top of smartos_runtime: podman
+with a storage of its own for the docker test (test_docker_podman.py)."""
 
 import os
 import shutil

@@ -2,7 +2,7 @@
 allows for it, see docs/devtools.md): the host qemu.
 
 Builds smartos_qemu_host_toolchain_defconfig with SMARTOS_PACKAGE_HOST_QEMU=y
-(and ccache), then checks that output/host/bin/qemu-system-x86_64 is qemu
+then checks that output/host/bin/qemu-system-x86_64 is qemu
 7.2.22 built as configured (TCG and KVM, no tools), that images/run.sh boots
 the disk image with it (the qemu process the run script starts is that file)
 to a shell, and that "make run" does too.
@@ -20,28 +20,16 @@ import pexpect
 
 import smartos_runtime as rt
 
-DEFCONFIG = "smartos_qemu_host_toolchain_defconfig"
-EXTRA_CONFIG = ("SMARTOS_PACKAGE_HOST_QEMU=y", "SMARTOS_CCACHE=y")
 QEMU_VERSION = "7.2.22"
 
-build = None
 
+class HostQemuConfiguration(rt.RuntimeTest):
+    defconfig = "smartos_qemu_host_toolchain_defconfig"
+    config_fragment = "SMARTOS_PACKAGE_HOST_QEMU=y"
+    output_env = "SMARTOS_RUNTIME_OUTPUT_HOST_QEMU"
 
-def setUpModule():
-    global build
-    build = rt.Build(DEFCONFIG, extra_config=EXTRA_CONFIG,
-                     env_name="SMARTOS_RUNTIME_OUTPUT_HOST_QEMU")
-    seconds = build.run()
-    print("built %s with the host qemu in %s: %.0f s" % (DEFCONFIG, build.output_dir, seconds))
-
-
-def tearDownModule():
-    if build is not None:
-        build.cleanup()
-
-
-def host_qemu():
-    return os.path.join(build.output_dir, "host", "bin", "qemu-system-x86_64")
+    def host_qemu(self):
+        return os.path.join(self.self.build.output_dir, "host", "bin", "qemu-system-x86_64")
 
 
 def process_exe(pid):
@@ -71,65 +59,62 @@ def descendants(pid):
     return found
 
 
-class HostQemuBuilt(unittest.TestCase):
-    def test_1_configured(self):
-        self.assertEqual(build.config_value("SMARTOS_PACKAGE_HOST_QEMU"), "y")
+class HostQemuBuilt(HostQemuConfiguration):
+    def test_configured(self):
+        self.assertEqual(self.build.config_value("SMARTOS_PACKAGE_HOST_QEMU"), "y")
 
-    def test_2_version_and_features(self):
-        out = subprocess.run([host_qemu(), "--version"], capture_output=True, text=True,
+    def test_version_and_features(self):
+        out = subprocess.run([self.host_qemu(), "--version"], capture_output=True, text=True,
                              check=True).stdout
         self.assertEqual(out.splitlines()[0], "QEMU emulator version %s" % QEMU_VERSION)
-        out = subprocess.run([host_qemu(), "-accel", "help"], capture_output=True, text=True,
+        out = subprocess.run([self.host_qemu(), "-accel", "help"], capture_output=True, text=True,
                              check=True).stdout
         self.assertEqual(sorted(out.splitlines()[1:]), ["kvm", "tcg"], out)
         # The NIC the run scripts use, and its user networking.
-        out = subprocess.run([host_qemu(), "-netdev", "help"], capture_output=True, text=True,
+        out = subprocess.run([self.host_qemu(), "-netdev", "help"], capture_output=True, text=True,
                              check=True).stdout
         self.assertIn("user", out.split())
 
-    def test_3_only_the_system_emulator(self):
-        names = sorted(os.listdir(os.path.join(build.output_dir, "host", "bin")))
+    def test_only_the_system_emulator(self):
+        names = sorted(os.listdir(os.path.join(self.build.output_dir, "host", "bin")))
         qemus = [n for n in names if n.startswith("qemu")]
         self.assertEqual(qemus, ["qemu-system-x86_64"], names)
 
-    def test_4_option_roms_built_from_source(self):
-        share = os.path.join(build.output_dir, "host", "share", "qemu")
+    def test_option_roms_built_from_source(self):
+        share = os.path.join(self.build.output_dir, "host", "share", "qemu")
         for rom in ("linuxboot_dma.bin", "pvh.bin", "multiboot.bin", "kvmvapic.bin"):
             self.assertTrue(os.path.isfile(os.path.join(share, rom)), rom)
 
 
-class RunScriptBootsWithHostQemu(unittest.TestCase):
-    def test_1_run_sh_boots_with_host_qemu(self):
-        vm = rt.Machine(build.images_dir, log_path=os.path.join(
-            build.output_dir, "runtime-console-host-qemu.log"))
-        self.addCleanup(vm.stop)
-        vm.start()
+class RunScriptBootsWithHostQemu(HostQemuConfiguration):
+    def test_run_sh_boots_with_host_qemu(self):
+        vm = self.boot(login=False)
         # run.sh execs qemu: the child is qemu itself.
         deadline = time.monotonic() + 30
-        while process_exe(vm.child.pid) != os.path.realpath(host_qemu()):
+        while process_exe(vm.child.pid) != os.path.realpath(self.host_qemu()):
             self.assertLess(time.monotonic(), deadline,
-                            "run.sh runs %s, not %s" % (process_exe(vm.child.pid), host_qemu()))
+                            "run.sh runs %s, not %s" % (process_exe(vm.child.pid), self.host_qemu()))
             time.sleep(0.2)
         vm.login()
         print("host qemu (TCG): start to login prompt %.1f s" % vm.boot_seconds)
         self.assertEqual(vm.run("uname -m").strip(), "x86_64")
         self.assertEqual(vm.poweroff(), 0)
 
-    def test_2_make_run_boots_with_host_qemu(self):
-        log = open(os.path.join(build.output_dir, "runtime-console-make-run.log"), "w")
+    def test_make_run_boots_with_host_qemu(self):
+        log = open(os.path.join(self.build.output_dir, "runtime-console-make-run.log"), "w")
         self.addCleanup(log.close)
         env = dict(os.environ, SMARTOS_QEMU_ACCEL="tcg")
         for v in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL"):
             env.pop(v, None)
-        child = pexpect.spawn("make", ["-C", rt.TOP_DIR, "O=" + build.output_dir, "run"],
+        child = pexpect.spawn("make", ["-C", rt.TOP_DIR, "O=" + self.build.output_dir, "run"],
                               env=env, encoding="utf-8", codec_errors="replace",
                               timeout=rt.BOOT_TIMEOUT)
         child.logfile_read = log
         self.addCleanup(lambda: child.isalive() and child.terminate(force=True))
         child.expect(r"login: ")
         qemus = [p for p in descendants(child.pid)
-                 if process_exe(p) == os.path.realpath(host_qemu())]
-        self.assertEqual(len(qemus), 1, "make run started no %s" % host_qemu())
+                 if process_exe(p) == os.path.realpath(self.host_qemu())]
+        self.assertEqual(len(qemus), 1, "make run started no %s" % self.host_qemu())
         child.sendline("root")
         child.expect(r"[#$] ", timeout=rt.COMMAND_TIMEOUT)
         child.sendline("poweroff")

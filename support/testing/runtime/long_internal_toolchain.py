@@ -18,7 +18,6 @@ import unittest
 import devtools_runtime as dev
 import smartos_runtime as rt
 
-DEFCONFIG = "smartos_qemu_defconfig"
 TUPLE = "x86_64-smartos-linux-gnu"
 # Compiling in a TCG guest on a loaded machine: cc1 alone takes seconds.
 COMPILE_TIMEOUT = 600
@@ -39,67 +38,54 @@ int main(void)
 }
 """
 
-build = None
-
-
-def setUpModule():
-    global build
-    build = rt.build_for_module(DEFCONFIG)
-
-
-def tearDownModule():
-    if build is not None:
-        build.cleanup()
-
 
 def sha256_of(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
 
 
-class InternalToolchainHost(unittest.TestCase):
+class InternalToolchainConfiguration(rt.RuntimeTest):
+    defconfig = "smartos_qemu_defconfig"
+
+
+class InternalToolchainHost(InternalToolchainConfiguration):
     """What the build left on the build machine."""
 
-    def test_1_configuration_is_internal(self):
-        self.assertEqual(build.config_value("SMARTOS_TOOLCHAIN_INTERNAL"), "y")
-        self.assertEqual(build.config_value("SMARTOS_PACKAGE_GCC_TARGET"), "y")
+    def test_configuration_is_internal(self):
+        self.assertEqual(self.build.config_value("SMARTOS_TOOLCHAIN_INTERNAL"), "y")
+        self.assertEqual(self.build.config_value("SMARTOS_PACKAGE_GCC_TARGET"), "y")
 
-    def test_2_cross_gcc_is_wrapped_with_the_staging_sysroot(self):
-        gcc = os.path.join(build.output_dir, "host", "bin", TUPLE + "-gcc")
+    def test_cross_gcc_is_wrapped_with_the_staging_sysroot(self):
+        gcc = os.path.join(self.build.output_dir, "host", "bin", TUPLE + "-gcc")
         env = dict(os.environ, SMARTOS_WRAPPER_DEBUG="1")
         res = subprocess.run([gcc, "-print-sysroot"], capture_output=True, text=True,
                              env=env, check=True)
-        staging = os.path.realpath(os.path.join(build.output_dir, "staging"))
+        staging = os.path.realpath(os.path.join(self.build.output_dir, "staging"))
         self.assertEqual(os.path.realpath(res.stdout.strip()), staging,
                          "wrapper said: %s" % res.stderr)
         self.assertIn(TUPLE + "-gcc.real --sysroot=", res.stderr)
 
-    def test_3_target_libc_is_the_staging_libc(self):
+    def test_target_libc_is_the_staging_libc(self):
         # The same file (glibc built by the bootstrap gcc has no build ID to compare).
-        target = sha256_of(os.path.join(build.output_dir, "target", "lib", "libc.so.6"))
-        staging = sha256_of(os.path.join(build.output_dir, "staging", "lib", "libc.so.6"))
+        target = sha256_of(os.path.join(self.build.output_dir, "target", "lib", "libc.so.6"))
+        staging = sha256_of(os.path.join(self.build.output_dir, "staging", "lib", "libc.so.6"))
         self.assertEqual(target, staging)
 
 
-class InternalToolchainGuest(unittest.TestCase):
-    vm = None
+class InternalToolchainGuest(InternalToolchainConfiguration):
+    """One boot, shared by the tests."""
 
     @classmethod
     def setUpClass(cls):
-        cls.vm = rt.Machine(build.images_dir)
-        cls.vm.start()
-        cls.vm.login()
+        super().setUpClass()
+        cls.vm = cls.boot_for_class()
         print("qemu start to login prompt: %.1f s" % cls.vm.boot_seconds)
 
-    @classmethod
-    def tearDownClass(cls):
-        cls.vm.stop()
-
-    def test_1_gcc_is_ours(self):
+    def test_gcc_is_ours(self):
         self.assertEqual(self.vm.run("gcc -dumpmachine").strip(), TUPLE)
         self.assertEqual(self.vm.run("gcc -dumpfullversion").strip(), "12.2.0")
 
-    def test_2_compile_and_run_hello(self):
+    def test_compiled_program_runs_on_our_loader_and_libc(self):
         # The source goes over the console as printf arguments, one per line
         # (it has no single quotes).
         lines = HELLO_C.strip().splitlines()
@@ -109,64 +95,46 @@ class InternalToolchainGuest(unittest.TestCase):
         self.vm.run("cd /root && gcc -O2 -Wall -o hello hello.c", timeout=COMPILE_TIMEOUT)
         out = self.vm.run("/root/hello").strip()
         self.assertEqual(out, "hello from gcc on smart-os: sum=55 glibc=2.36")
-
-    def test_3_hello_uses_our_loader_and_libc(self):
         out = self.vm.run("readelf -l /root/hello")
         self.assertIn("[Requesting program interpreter: /lib64/ld-linux-x86-64.so.2]", out)
         # glibc's ldd is a bash script; the loader itself lists the libraries.
         out = self.vm.run("/lib64/ld-linux-x86-64.so.2 --list /root/hello")
         self.assertRegex(out, r"libc\.so\.6 => /lib/libc\.so\.6 \(0x[0-9a-f]+\)")
 
-    def test_4_guest_libc_is_the_staging_libc(self):
+    def test_guest_libc_is_the_staging_libc(self):
         out = self.vm.run("sha256sum /lib/libc.so.6")
-        staging = sha256_of(os.path.join(build.output_dir, "staging", "lib", "libc.so.6"))
+        staging = sha256_of(os.path.join(self.build.output_dir, "staging", "lib", "libc.so.6"))
         self.assertEqual(out.split()[0], staging, "the guest's /lib/libc.so.6: %s" % out)
         version = self.vm.run("/lib/libc.so.6")
         self.assertIn("release version 2.36", version)
 
-    def test_5_poweroff(self):
-        self.vm.run("sync")
-        self.assertEqual(self.vm.poweroff(), 0)
 
-
-class DeviceBuildsAnNcursesProgram(unittest.TestCase):
+class DeviceBuildsAnNcursesProgram(InternalToolchainConfiguration):
     """make and ncurses on the target with gcc: a program with its Makefile
     builds in the guest and runs on the serial console."""
 
-    vm = None
-
     @classmethod
     def setUpClass(cls):
-        cls.vm = rt.Machine(build.images_dir, log_path=os.path.join(
-            build.output_dir, "runtime-console-ncurses.log"))
-        cls.vm.start()
-        cls.vm.login()
+        super().setUpClass()
+        cls.vm = cls.boot_for_class()
 
-    @classmethod
-    def tearDownClass(cls):
-        cls.vm.stop()
-
-    def test_1_dev_files_in_the_target(self):
+    def test_dev_files_in_the_target(self):
         for f in ("/usr/include/curses.h", "/usr/include/gnumake.h",
                   "/usr/lib/pkgconfig/ncursesw.pc", "/usr/lib/libncursesw.so",
                   "/usr/bin/ncursesw6-config"):
             self.vm.run("test -e %s" % f)
         self.assertEqual(self.vm.run("ncursesw6-config --version").strip(), "6.4.20221231")
 
-    def test_2_make_runs_a_makefile(self):
+    def test_make_runs_a_makefile(self):
         dev.check_make(self, self.vm)
 
-    def test_3_make_and_gcc_build_the_ncurses_demo(self):
+    def test_make_and_gcc_build_the_ncurses_demo(self):
         dev.put_demo_sources(self.vm, "/root/ncurses-demo")
         out = self.vm.run("make -C /root/ncurses-demo", timeout=COMPILE_TIMEOUT)
         self.assertIn("-o ncurses-demo ncurses-demo.o", out)
         out = self.vm.run("/lib64/ld-linux-x86-64.so.2 --list /root/ncurses-demo/ncurses-demo")
         self.assertRegex(out, r"libncursesw\.so\.6 => /usr/lib/libncursesw\.so\.6 ")
         dev.check_demo(self, self.vm, "/root/ncurses-demo/ncurses-demo")
-
-    def test_4_poweroff(self):
-        self.vm.run("sync")
-        self.assertEqual(self.vm.poweroff(), 0)
 
 
 if __name__ == "__main__":

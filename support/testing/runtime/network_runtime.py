@@ -1,14 +1,13 @@
-"""The one build that the network and data-disk runtime tests share
+"""The configuration that the network and data-disk runtime tests share
 (test_network_dns.py, test_data_disks.py), and the host-side network
 namespace they boot guests in.
 
-The build is smartos_qemu_host_toolchain_defconfig plus ccache and two data
-disks (ext4 and ext3). It is made once per test run, in a temporary output
-dir, or reused from SMARTOS_RUNTIME_OUTPUT_NETWORK (a dir built the same way
-or to be built there).
+The configuration is smartos_qemu_host_toolchain_defconfig plus
+two data disks (ext4 and ext3). Every class of either module declares it by
+deriving from NetworkConfiguration, so one build serves them all in a run: a
+temporary output dir, or the one SMARTOS_RUNTIME_OUTPUT_NETWORK names.
 """
 
-import atexit
 import os
 import secrets
 import shutil
@@ -17,40 +16,15 @@ import tempfile
 
 import smartos_runtime as rt
 
-DEFCONFIG = "smartos_qemu_host_toolchain_defconfig"
-EXTRA_CONFIG = """\
-SMARTOS_CCACHE=y
-SMARTOS_TARGET_ROOTFS_DATA_DISKS="data:64M:ext4:/data archive:16M:ext3:/var/log/archive"
-"""
 NETBRIDGE = os.path.join(rt.TOP_DIR, "board", "qemu-x86_64", "netbridge.sh")
 
-_build = None
 
-
-def shared_build():
-    """Build (once) and return the rt.Build of the network/disk tests."""
-    global _build
-    if _build is not None:
-        return _build
-    reuse = os.environ.get("SMARTOS_RUNTIME_OUTPUT_NETWORK")
-    output_dir = reuse or tempfile.mkdtemp(prefix="smartos-runtime-net-")
-    build = rt.Build(DEFCONFIG, output_dir=output_dir)
-    build.temporary = not reuse
-    config = os.path.join(build.output_dir, ".config")
-    if not os.path.exists(config):
-        with open(build.log_path, "a") as log:
-            build._make(DEFCONFIG, log=log)
-            with open(config, "a") as f:
-                f.write(EXTRA_CONFIG)
-            build._make("olddefconfig", log=log)
-    # The configuration is in place: run() only builds.
-    build.reused = True
-    seconds = build.run()
-    print("built %s + network/disk options in %s: %.0f s"
-          % (DEFCONFIG, build.output_dir, seconds))
-    _build = build
-    atexit.register(build.cleanup)
-    return build
+class NetworkConfiguration(rt.RuntimeTest):
+    defconfig = "smartos_qemu_host_toolchain_defconfig"
+    config_fragment = """
+        SMARTOS_TARGET_ROOTFS_DATA_DISKS="data:64M:ext4:/data archive:16M:ext3:/var/log/archive"
+    """
+    output_env = "SMARTOS_RUNTIME_OUTPUT_NETWORK"
 
 
 def require_host_tools():

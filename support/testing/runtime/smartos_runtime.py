@@ -1,22 +1,38 @@
-"""Runtime test library: build a smart-os configuration, boot its disk image
-in qemu and drive the serial console with pexpect.
+"""Runtime test library: build a smart-os configuration, boot its images in
+qemu and drive the serial console with pexpect.
 
-A test reads like a user's session:
+A test class declares its configuration -- a defconfig and a configuration
+fragment -- and reads like a user's session:
 
-    build = Build("smartos_qemu_host_toolchain_defconfig")
-    build.run()
-    with Machine(build.images_dir) as vm:
-        vm.login()
-        out = vm.run("uname -r")
-        vm.poweroff()
+    class TestHostname(RuntimeTest):
+        defconfig = "smartos_qemu_host_toolchain_defconfig"
+        config_fragment = '''
+            SMARTOS_TARGET_GENERIC_HOSTNAME="box"
+        '''
+
+        def test_hostname(self):
+            vm = self.boot()
+            self.assertEqual(vm.run("hostname").strip(), "box")
+
+The configuration is built once per run of the tests: every class that
+declares the same defconfig, fragment and output variable uses one build.
 
 Environment:
-  SMARTOS_RUNTIME_OUTPUT  reuse this output dir (already built with the
-                          defconfig) instead of a fresh temporary one
-  SMARTOS_RUNTIME_KEEP    keep the temporary output dir after the tests
+  SMARTOS_RUNTIME_OUTPUT  reuse this output dir instead of a temporary one
+                          (a class names another variable in output_env,
+                          e.g. SMARTOS_RUNTIME_OUTPUT_DOCKER)
+  SMARTOS_RUNTIME_KEEP    keep the temporary output dirs after the tests
   SMARTOS_RUNTIME_JOBS    passed to make as -jN (default: make's default)
+  SMARTOS_RUNTIME_ARTIFACT_CACHE
+                          an artifact cache directory every freshly configured
+                          build of the run uses (SMARTOS_ARTIFACT_CACHE=y): a
+                          package with the same input hash as in an earlier
+                          build of the run is restored, not built again. `run`
+                          makes a temporary one unless this is set; set it to
+                          "" for none.
 """
 
+import atexit
 import os
 import re
 import shutil
@@ -41,32 +57,86 @@ class BuildError(Exception):
     pass
 
 
-class Build:
-    """One configuration built into its own output directory (O=...)."""
+def fragment_lines(text):
+    """The lines of a configuration fragment, without indentation and blank
+    lines."""
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
-    def __init__(self, defconfig, output_dir=None, extra_config=(),
+
+def config_symbol(line):
+    """The symbol a .config line sets ('SYM=value' or '# SYM is not set'),
+    None for other lines (comments)."""
+    m = re.match(r"^([A-Za-z0-9_]+)=", line) or re.match(r"^# ([A-Za-z0-9_]+) is not set$", line)
+    return m.group(1) if m else None
+
+
+def run_wide_config():
+    """.config lines every freshly configured build of this run gets: the
+    shared artifact cache (see SMARTOS_RUNTIME_ARTIFACT_CACHE), and then no
+    ccache: a package compiled twice in a run has other inputs, and a cold
+    ccache only adds its preprocessing to every compilation (a quarter more
+    for the kernel). A cache directory kept between runs replaces ccache."""
+    cache = os.environ.get("SMARTOS_RUNTIME_ARTIFACT_CACHE")
+    if not cache:
+        return []
+    return ["SMARTOS_ARTIFACT_CACHE=y",
+            'SMARTOS_ARTIFACT_CACHE_DIR="%s"' % os.path.abspath(cache),
+            "# SMARTOS_CCACHE is not set"]
+
+
+def kernel_release(bzimage):
+    """The release (uname -r) a bzImage was built as: the boot protocol's
+    setup header holds, at 0x20e, the offset (from 0x200) of the version
+    string '<release> (<builder>) #<n> ...'."""
+    with open(bzimage, "rb") as f:
+        data = f.read(0x10000)
+    if data[0x202:0x206] != b"HdrS":
+        raise ValueError("%s: no Linux boot protocol header" % bzimage)
+    start = 0x200 + int.from_bytes(data[0x20e:0x210], "little")
+    end = data.index(b"\0", start)
+    return data[start:end].decode("ascii", "replace").split()[0]
+
+
+class Build:
+    """One configuration -- DEFCONFIG plus the lines of a configuration
+    fragment -- built into its own output directory (O=...)."""
+
+    def __init__(self, defconfig, fragment=(), output_dir=None, make_inputs=None,
                  env_name="SMARTOS_RUNTIME_OUTPUT"):
-        """EXTRA_CONFIG: .config lines added after loading DEFCONFIG (then
-        olddefconfig), e.g. 'SMARTOS_PACKAGE_DROPBEAR=y'. Without OUTPUT_DIR,
-        the dir $ENV_NAME names is reused, else a temporary one is made."""
+        """FRAGMENT: .config lines added after loading DEFCONFIG (then
+        olddefconfig), e.g. 'SMARTOS_PACKAGE_DROPBEAR=y'; '{inputs}' in a
+        line stands for inputs_dir, which MAKE_INPUTS(inputs_dir) fills
+        before the configuration is loaded. Without OUTPUT_DIR, the dir
+        $ENV_NAME names is reused, else a temporary one is made."""
         self.defconfig = defconfig
-        self.extra_config = list(extra_config)
+        self.env_name = env_name
+        self.make_inputs = make_inputs
         self.reused = False
         self.temporary = False
         if output_dir is None:
             output_dir = os.environ.get(env_name) or None
-            if output_dir:
-                self.reused = True
+            self.reused = output_dir is not None
         if output_dir is None:
             output_dir = tempfile.mkdtemp(prefix="smartos-runtime-")
             self.temporary = True
         self.output_dir = os.path.abspath(output_dir)
+        self.inputs_dir = os.path.join(self.output_dir, "runtime-inputs")
+        self.fragment = [line.replace("{inputs}", self.inputs_dir) for line in fragment]
+        # A reused output dir keeps its own cache settings.
+        if not self.reused:
+            self.fragment += run_wide_config()
         self.log_path = os.path.join(self.output_dir, "runtime-build.log")
         self.build_seconds = None
 
     @property
     def images_dir(self):
         return os.path.join(self.output_dir, "images")
+
+    @property
+    def description(self):
+        if not self.fragment:
+            return self.defconfig
+        return "%s + %d fragment lines" % (self.defconfig, len(self.fragment))
 
     def _make(self, *targets, log):
         cmd = ["make", "-C", TOP_DIR, "O=" + self.output_dir]
@@ -83,19 +153,57 @@ class Build:
                 % (" ".join(cmd), rc, self.log_path, tail(self.log_path, 30))
             )
 
+    def expected_lines(self):
+        """The .config lines this configuration must have: the defconfig's,
+        each replaced by the fragment's line for the same symbol, and the
+        fragment's own."""
+        lines = {}
+        path = os.path.join(TOP_DIR, "configs", self.defconfig)
+        if os.path.exists(path):
+            with open(path) as f:
+                for line in fragment_lines(f.read()):
+                    if config_symbol(line):
+                        lines[config_symbol(line)] = line
+        for line in self.fragment:
+            if config_symbol(line):
+                lines[config_symbol(line)] = line
+        return list(lines.values())
+
+    def check_config(self):
+        """A reused output dir may hold more than the configuration (e.g.
+        ccache on), never less or other values: raise BuildError naming the
+        first line the output's .config lacks. After a fresh configuration,
+        this also catches a fragment line that olddefconfig dropped (a
+        misspelt symbol, an unmet dependency)."""
+        with open(os.path.join(self.output_dir, ".config")) as f:
+            have = set(line.rstrip("\n") for line in f)
+        missing = [line for line in self.expected_lines() if line not in have]
+        if missing:
+            where = ("the reused output dir %s ($%s)" % (self.output_dir, self.env_name)
+                     if self.reused else self.output_dir)
+            raise BuildError(
+                "%s is not configured as %s: its .config lacks %r%s"
+                % (where, self.description, missing[0],
+                   " (and %d more lines)" % (len(missing) - 1) if len(missing) > 1 else ""))
+
     def run(self):
-        """Configure and build; returns the build time in seconds."""
+        """Configure (unless a reused output dir has a .config already),
+        check the configuration and build; returns the build time in
+        seconds."""
         os.makedirs(self.output_dir, exist_ok=True)
+        if self.make_inputs:
+            os.makedirs(self.inputs_dir, exist_ok=True)
+            self.make_inputs(self.inputs_dir)
         start = time.monotonic()
+        config = os.path.join(self.output_dir, ".config")
         with open(self.log_path, "a") as log:
-            if not self.reused or not os.path.exists(
-                os.path.join(self.output_dir, ".config")
-            ):
+            if not self.reused or not os.path.exists(config):
                 self._make(self.defconfig, log=log)
-                if self.extra_config:
-                    with open(os.path.join(self.output_dir, ".config"), "a") as f:
-                        f.write("".join(line + "\n" for line in self.extra_config))
+                if self.fragment:
+                    with open(config, "a") as f:
+                        f.write("".join(line + "\n" for line in self.fragment))
                     self._make("olddefconfig", log=log)
+            self.check_config()
             self._make("all", log=log)
         self.build_seconds = time.monotonic() - start
         return self.build_seconds
@@ -117,16 +225,155 @@ class Build:
             shutil.rmtree(self.output_dir, ignore_errors=True)
 
 
-def build_for_module(defconfig, env_name="SMARTOS_RUNTIME_OUTPUT"):
-    """The build of a test module: DEFCONFIG built in a temporary output dir,
-    or the output dir $ENV_NAME names reused (only what changed is rebuilt).
-    Modules other than the CI boot test name a variable of their own (e.g.
-    SMARTOS_RUNTIME_OUTPUT_DOCKER): SMARTOS_RUNTIME_OUTPUT names one dir for
-    every module that uses it. Prints the build time; returns the Build."""
-    b = Build(defconfig, env_name=env_name)
-    seconds = b.run()
-    print("built %s in %s: %.0f s" % (defconfig, b.output_dir, seconds))
-    return b
+# The builds of this run, by configuration (see RuntimeTest.configuration):
+# a Build, or the BuildError its build raised.
+_builds = {}
+# The last test class of this run that uses each configuration (plan_run).
+_last_class = {}
+
+
+def configuration_build(configuration):
+    """The Build of CONFIGURATION (defconfig, fragment lines, make_inputs,
+    output variable), built the first time it is asked for. A build that
+    failed fails every later class that asks for it, without building
+    again."""
+    known = _builds.get(configuration)
+    if isinstance(known, Build):
+        return known
+    if known is not None:
+        raise BuildError("the build of this configuration failed earlier in this run:\n%s" % known)
+    defconfig, fragment, make_inputs, env_name = configuration
+    build = Build(defconfig, fragment, make_inputs=make_inputs, env_name=env_name)
+    atexit.register(build.cleanup)
+    try:
+        seconds = build.run()
+    except BuildError as e:
+        _builds[configuration] = e
+        raise
+    print("built %s in %s: %.0f s" % (build.description, build.output_dir, seconds))
+    _builds[configuration] = build
+    return build
+
+
+def plan_run(test_classes):
+    """Tell the library which classes the run will set up, in order: a
+    temporary output dir is removed after the last class that uses it (not
+    only when the run ends)."""
+    for cls in test_classes:
+        if issubclass(cls, RuntimeTest) and cls.defconfig:
+            _last_class[cls.configuration()] = cls
+
+
+def _release(cls):
+    configuration = cls.configuration()
+    build = _builds.get(configuration)
+    if _last_class.get(configuration) is cls and isinstance(build, Build):
+        build.cleanup()
+
+
+_console_logs = set()
+
+
+def console_log(directory, name):
+    """DIRECTORY/runtime-console-NAME.log, with a number added when this run
+    has given that name to another machine already."""
+    path = os.path.join(directory, "runtime-console-%s.log" % name)
+    n = 1
+    while path in _console_logs:
+        n += 1
+        path = os.path.join(directory, "runtime-console-%s-%d.log" % (name, n))
+    _console_logs.add(path)
+    return path
+
+
+def power_off(vm):
+    """End a machine that a test or a class started: power it off and
+    require qemu's exit status 0; a machine already powered off, or not at
+    a shell prompt (a login failed, a test logged out), is only stopped."""
+    try:
+        if vm.child is None or not vm.logged_in:
+            return
+        status = vm.poweroff()
+        if status != 0:
+            raise AssertionError("qemu exited with status %d after poweroff; console log %s"
+                                 % (status, vm.log_path))
+    finally:
+        vm.stop()
+
+
+class RuntimeTest(unittest.TestCase):
+    """Base class of the runtime tests. A subclass declares its
+    configuration in class attributes:
+
+      defconfig        the defconfig to load (configs/<name>)
+      config_fragment  .config lines added after it, then olddefconfig;
+                       '{inputs}' in a line is a directory of the output dir
+                       that make_inputs fills first
+      make_inputs      optional staticmethod(directory): writes files the
+                       fragment names (keys, tables)
+      output_env       the environment variable that may name an output dir
+                       to reuse (default SMARTOS_RUNTIME_OUTPUT)
+      builds_kernel_tree  True when the configuration builds kernel modules
+                       (so compiles the kernel rather than restoring it): the
+                       runner builds it before the others
+
+    setUpClass builds the configuration (or takes the build of an earlier
+    class with the same configuration) into cls.build. boot() starts a
+    machine for one test, boot_for_class() one that the class's tests
+    share; either is powered off after the test (the class) with a check
+    that qemu exits with status 0. Their console logs are
+    <output>/runtime-console-<Class>[.<test>].log unless log_path says."""
+
+    defconfig = None
+    config_fragment = ""
+    make_inputs = None
+    output_env = "SMARTOS_RUNTIME_OUTPUT"
+    builds_kernel_tree = False
+    build = None
+
+    @classmethod
+    def configuration(cls):
+        return (cls.defconfig, fragment_lines(cls.config_fragment), cls.make_inputs,
+                cls.output_env)
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not cls.defconfig:
+            raise TypeError("%s: a runtime test class declares its defconfig" % cls.__name__)
+        cls.build = configuration_build(cls.configuration())
+        # Registered first, so it runs after the cleanups of the machines.
+        cls.addClassCleanup(_release, cls)
+
+    @classmethod
+    def _machine(cls, name, images_dir, kwargs):
+        if "log_path" not in kwargs:
+            kwargs["log_path"] = console_log(cls.build.output_dir, name)
+        return Machine(images_dir or cls.build.images_dir, **kwargs)
+
+    @classmethod
+    def boot_for_class(cls, login=True, password=None, images_dir=None, **machine_args):
+        """Start a machine that the class's tests share (from setUpClass):
+        each test leaves it as it found it, logged in as root. With LOGIN,
+        wait for the login prompt and log in as root (with PASSWORD). The
+        machine is powered off after the last test of the class."""
+        vm = cls._machine(cls.__name__, images_dir, machine_args)
+        cls.addClassCleanup(power_off, vm)
+        vm.start()
+        if login:
+            vm.login(password=password)
+        return vm
+
+    def boot(self, login=True, password=None, images_dir=None, **machine_args):
+        """Start a machine for this test alone (see boot_for_class); it is
+        powered off when the test ends, unless the test did it."""
+        vm = self._machine("%s.%s" % (type(self).__name__, self._testMethodName), images_dir,
+                           machine_args)
+        self.addCleanup(power_off, vm)
+        vm.start()
+        if login:
+            vm.login(password=password)
+        return vm
 
 
 def tail(path, lines):
@@ -171,6 +418,7 @@ class Machine:
         self.child = None
         self.boot_seconds = None
         self.shell_seconds = None
+        self.logged_in = False
         self._log = None
 
     def __enter__(self):
@@ -243,10 +491,12 @@ class Machine:
         # back is the command's own output.
         self.child.sendline("stty -echo; PS1=''; PS2=''; dmesg -n 1 2>/dev/null")
         self.run("true")
+        self.logged_in = True
         return True
 
     def logout(self):
         """Leave the login shell; getty shows the login prompt again."""
+        self.logged_in = False
         self.child.sendline("exit")
 
     def monitor_command(self, command, timeout=COMMAND_TIMEOUT):
@@ -319,6 +569,7 @@ class Machine:
     def poweroff(self, timeout=POWEROFF_TIMEOUT):
         """Power the guest off and wait until qemu exits; returns qemu's exit
         status."""
+        self.logged_in = False
         self.child.sendline("poweroff")
         self.expect(pexpect.EOF, timeout)
         self.child.close()
@@ -341,7 +592,7 @@ def main_summary(result):
     """Print the 'N passed, M failed' line for a unittest result and return
     the exit status."""
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
-    # A failing setUpModule/setUpClass is an error without a test run.
+    # A failing setUpClass or class cleanup is an error without a test run.
     failed_runs = [t for t, _ in result.failures + result.errors
                    if not isinstance(t, unittest.suite._ErrorHolder)]
     passed = (result.testsRun - len(failed_runs) - len(result.skipped)

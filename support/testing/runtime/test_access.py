@@ -1,15 +1,14 @@
-"""Login, ssh and firewall (issue 6 part B), on one image: the fast qemu
-config (host toolchain, ccache) plus a root password, a users table with one
-extra user, dropbear with an authorized key for root and password logins off,
-and the default-deny firewall with TCP port 22 open.
+"""Login, ssh and firewall on one configuration: the fast qemu config (host
+toolchain) plus a root password, a users table with one extra user,
+dropbear with an authorized key for root and password logins off, and the
+default-deny firewall with TCP port 22 open.
 
-Two boots, each of its own fresh copy of the built disk image (two "first
-boots"):
-  A: console logins (wrong password refused, right one accepted, the extra
-     user), ssh from the host with the key through a forwarded loopback port,
-     the firewall (22 open; a listening httpd on 8080 refused from outside
-     while it answers inside; open 8080 and it answers outside too);
-  B: only the host key, which must differ from A's.
+FirstBoot boots a fresh copy of the built disk image (a machine's first
+boot) and checks console logins (wrong password refused, right one
+accepted, the extra user), ssh from the host with the key through a
+forwarded loopback port, the firewall (22 open; a listening httpd on 8080
+refused from outside while it answers inside; open 8080 and it answers
+outside too), and that another fresh copy makes other host keys.
 The host side uses 127.0.0.1 only (qemu hostfwd on user networking with
 restrict=on). Reuse a built output dir with SMARTOS_RUNTIME_OUTPUT_ACCESS.
 """
@@ -25,75 +24,57 @@ import unittest
 
 import smartos_runtime as rt
 
-DEFCONFIG = "smartos_qemu_host_toolchain_defconfig"
 ROOT_PASSWORD = "Root-pw-4-test"
 USER, USER_PASSWORD = "alice", "Alice-pw-4-test"
 HTTP_PORT = 8080
 
-build = None
-files_dir = None  # key pair, users table, known_hosts
 
+class AccessConfiguration(rt.RuntimeTest):
+    defconfig = "smartos_qemu_host_toolchain_defconfig"
+    output_env = "SMARTOS_RUNTIME_OUTPUT_ACCESS"
+    config_fragment = """
+        # SMARTOS_TARGET_GENERIC_ROOT_PASSWD_EMPTY is not set
+        SMARTOS_TARGET_GENERIC_ROOT_PASSWD="%s"
+        SMARTOS_ROOTFS_USERS_TABLES="{inputs}/users.txt"
+        SMARTOS_PACKAGE_DROPBEAR=y
+        SMARTOS_PACKAGE_DROPBEAR_DISABLE_PASSWORD=y
+        SMARTOS_PACKAGE_DROPBEAR_ROOT_AUTHORIZED_KEYS="{inputs}/id_ed25519.pub"
+        SMARTOS_PACKAGE_FIREWALL=y
+        SMARTOS_PACKAGE_FIREWALL_DEFAULT_DENY=y
+        SMARTOS_PACKAGE_FIREWALL_TCP_PORTS="22"
+    """ % ROOT_PASSWORD
 
-def make_inputs(directory):
-    """The test key pair and the users table the configuration names."""
-    os.makedirs(directory, exist_ok=True)
-    key = os.path.join(directory, "id_ed25519")
-    if not os.path.exists(key):
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "smartos-test",
-                        "-f", key], check=True)
-    with open(os.path.join(directory, "users.txt"), "w") as f:
-        f.write("# name uid group gid password home shell groups comment\n")
-        f.write("%s -1 %s -1 =%s /home/%s /bin/sh - Test user\n"
-                % (USER, USER, USER_PASSWORD, USER))
-    return [
-        'SMARTOS_CCACHE=y',
-        '# SMARTOS_TARGET_GENERIC_ROOT_PASSWD_EMPTY is not set',
-        'SMARTOS_TARGET_GENERIC_ROOT_PASSWD="%s"' % ROOT_PASSWORD,
-        'SMARTOS_ROOTFS_USERS_TABLES="%s"' % os.path.join(directory, "users.txt"),
-        'SMARTOS_PACKAGE_DROPBEAR=y',
-        'SMARTOS_PACKAGE_DROPBEAR_DISABLE_PASSWORD=y',
-        'SMARTOS_PACKAGE_DROPBEAR_ROOT_AUTHORIZED_KEYS="%s"' % (key + ".pub"),
-        'SMARTOS_PACKAGE_FIREWALL=y',
-        'SMARTOS_PACKAGE_FIREWALL_DEFAULT_DENY=y',
-        'SMARTOS_PACKAGE_FIREWALL_TCP_PORTS="22"',
-    ]
+    @staticmethod
+    def make_inputs(directory):
+        """The test key pair and the users table the configuration names."""
+        key = os.path.join(directory, "id_ed25519")
+        if not os.path.exists(key):
+            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "smartos-test",
+                            "-f", key], check=True)
+        with open(os.path.join(directory, "users.txt"), "w") as f:
+            f.write("# name uid group gid password home shell groups comment\n")
+            f.write("%s -1 %s -1 =%s /home/%s /bin/sh - Test user\n"
+                    % (USER, USER, USER_PASSWORD, USER))
 
+    @classmethod
+    def disk_copy(cls, name):
+        """A fresh copy of the built disk image (a machine's first boot)."""
+        path = os.path.join(cls.build.output_dir, "runtime-" + name)
+        shutil.copyfile(os.path.join(cls.build.images_dir, "disk.img"), path)
+        return path
 
-def setUpModule():
-    global build, files_dir
-    reuse = os.environ.get("SMARTOS_RUNTIME_OUTPUT_ACCESS")
-    output = reuse or tempfile.mkdtemp(prefix="smartos-runtime-access-")
-    files_dir = os.path.join(output, "access-test")
-    build = rt.Build(DEFCONFIG, output_dir=output, extra_config=make_inputs(files_dir))
-    build.reused = bool(reuse)
-    build.temporary = not reuse
-    seconds = build.run()
-    print("built %s + access options in %s: %.0f s" % (DEFCONFIG, build.output_dir, seconds))
-
-
-def tearDownModule():
-    if build is not None:
-        build.cleanup()
-
-
-def disk_copy(name):
-    """A fresh copy of the built disk image (a machine's first boot)."""
-    path = os.path.join(build.output_dir, "access-test", name)
-    shutil.copyfile(os.path.join(build.images_dir, "disk.img"), path)
-    return path
-
-
-def ssh(port, *command, options=(), timeout=120):
-    """The host's ssh client against the forwarded port, with the test key,
-    a known_hosts file of the test's own and no prompts."""
-    argv = ["ssh", "-p", str(port), "-i", os.path.join(files_dir, "id_ed25519"),
-            "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
-            "-o", "StrictHostKeyChecking=no",
-            "-o", "UserKnownHostsFile=" + os.path.join(files_dir, "known_hosts"),
-            "-o", "GlobalKnownHostsFile=/dev/null", "-o", "ConnectTimeout=60",
-            "-F", "/dev/null"] + list(options) + ["root@127.0.0.1"] + list(command)
-    return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    def ssh(self, port, *command, options=(), timeout=120):
+        """The host's ssh client against the forwarded port, with the test key,
+        a known_hosts file of the test's own and no prompts."""
+        inputs = self.build.inputs_dir
+        argv = ["ssh", "-p", str(port), "-i", os.path.join(inputs, "id_ed25519"),
+                "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
+                "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=" + os.path.join(inputs, "known_hosts"),
+                "-o", "GlobalKnownHostsFile=/dev/null", "-o", "ConnectTimeout=60",
+                "-F", "/dev/null"] + list(options) + ["root@127.0.0.1"] + list(command)
+        return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
 
 def http_get(port, timeout=20):
@@ -122,15 +103,15 @@ def guest_fingerprint(vm):
     return m.group(1)
 
 
-class ImageHasNoSecrets(unittest.TestCase):
+class ImageHasNoSecrets(AccessConfiguration):
     """What the built image contains, checked without booting it."""
 
     def test_no_host_key_in_the_image(self):
-        target_keys = os.listdir(os.path.join(build.output_dir, "target", "etc", "dropbear"))
+        target_keys = os.listdir(os.path.join(self.build.output_dir, "target", "etc", "dropbear"))
         self.assertEqual(target_keys, [], "target/etc/dropbear holds files")
         # The ext4 image itself (debugfs reads it without mounting).
         out = subprocess.run(["debugfs", "-R", "ls -l /etc/dropbear",
-                              os.path.join(build.images_dir, "rootfs.ext4")],
+                              os.path.join(self.build.images_dir, "rootfs.ext4")],
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                              check=True).stdout
         names = [line.split()[-1] for line in out.splitlines()
@@ -138,10 +119,10 @@ class ImageHasNoSecrets(unittest.TestCase):
         self.assertEqual(sorted(names), [".", ".."], "/etc/dropbear in rootfs.ext4:\n" + out)
 
     def test_root_password_is_a_sha512_hash(self):
-        with open(os.path.join(build.output_dir, "build", "rootfs", "fakeroot.sh")) as f:
+        with open(os.path.join(self.build.output_dir, "build", "rootfs", "fakeroot.sh")) as f:
             self.assertIn("mkusers", f.read())
         out = subprocess.run(["debugfs", "-R", "cat /etc/shadow",
-                              os.path.join(build.images_dir, "rootfs.ext4")],
+                              os.path.join(self.build.images_dir, "rootfs.ext4")],
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                              check=True).stdout
         entries = {line.split(":")[0]: line.split(":")[1] for line in out.splitlines()
@@ -149,7 +130,7 @@ class ImageHasNoSecrets(unittest.TestCase):
         self.assertRegex(entries.get("root", ""), r"^\$6\$[./0-9A-Za-z]+\$[./0-9A-Za-z]{86}$",
                          "root's /etc/shadow entry: %r" % entries.get("root"))
         self.assertRegex(entries.get(USER, ""), r"^\$6\$", "%s's entry" % USER)
-        image = open(os.path.join(build.images_dir, "rootfs.ext4"), "rb").read()
+        image = open(os.path.join(self.build.images_dir, "rootfs.ext4"), "rb").read()
         self.assertNotIn(ROOT_PASSWORD.encode(), image, "clear-text root password in rootfs.ext4")
         self.assertNotIn(USER_PASSWORD.encode(), image, "clear-text user password in rootfs.ext4")
 
@@ -188,29 +169,24 @@ class RootPasswordModes(unittest.TestCase):
         self.assertEqual(field, expected)
 
 
-class AccessFirstBoot(unittest.TestCase):
-    """Boot A: logins, ssh, firewall."""
-
-    vm = None
-    fingerprint = None
+class FirstBoot(AccessConfiguration):
+    """A machine's first boot, shared by the tests: each leaves root logged
+    in on the serial console."""
 
     @classmethod
     def setUpClass(cls):
-        cls.vm = rt.Machine(build.images_dir, disk=disk_copy("first.img"), monitor=True,
-                            script_args=["--no-data-disks"],
-                            log_path=os.path.join(build.output_dir, "runtime-console-access-a.log"))
-        cls.vm.start()
+        super().setUpClass()
+        cls.vm = cls.boot_for_class(disk=cls.disk_copy("first.img"), monitor=True,
+                                    script_args=["--no-data-disks"], password=ROOT_PASSWORD)
+        print("login prompt after %.1f s (TCG)" % cls.vm.boot_seconds)
 
-    @classmethod
-    def tearDownClass(cls):
-        cls.vm.stop()
-
-    def test_1_serial_login(self):
+    def test_serial_login(self):
         vm = self.vm
-        self.assertFalse(vm.try_login("root", "not-the-password"),
+        vm.logout()
+        self.assertFalse(vm.try_login("root", "not-the-password", timeout=rt.COMMAND_TIMEOUT),
                          "root logged in with a wrong password")
-        print("login prompt after %.1f s (TCG)" % vm.boot_seconds)
-        self.assertTrue(vm.try_login("root", ROOT_PASSWORD), "root refused with its password")
+        self.assertTrue(vm.try_login("root", ROOT_PASSWORD, timeout=rt.COMMAND_TIMEOUT),
+                        "root refused with its password")
         self.assertEqual(vm.run("id -u").strip(), "0")
         self.assertEqual(vm.run("tty").strip(), "/dev/ttyS0")
         inittab = vm.run("cat /etc/inittab")
@@ -218,11 +194,11 @@ class AccessFirstBoot(unittest.TestCase):
         # init started the getty on tty1 too (the one on ttyS0 is this
         # login shell now).
         self.assertRegex(vm.run("ps"), r"getty 38400 tty1")
-        vm.logout()
 
-    def test_2_users_table_user_logs_in(self):
+    def test_users_table_user_logs_in(self):
         vm = self.vm
-        # The login prompt comes back at once after test_1's logout.
+        # The login prompt comes back at once after a logout.
+        vm.logout()
         self.assertTrue(vm.try_login(USER, USER_PASSWORD, timeout=rt.COMMAND_TIMEOUT),
                         "%s refused" % USER)
         self.assertEqual(vm.run("id -un").strip(), USER)
@@ -231,46 +207,47 @@ class AccessFirstBoot(unittest.TestCase):
         vm.logout()
         vm.login("root", password=ROOT_PASSWORD, timeout=rt.COMMAND_TIMEOUT)
 
-    def test_3_ssh_with_key(self):
+    def test_ssh_with_key(self):
         vm = self.vm
         out = vm.run("ls /etc/dropbear")
         self.assertIn("dropbear_ed25519_host_key", out)
-        type(self).fingerprint = guest_fingerprint(vm)
+        fingerprint = guest_fingerprint(vm)
         port = vm.hostfwd(22)
-        known_hosts = os.path.join(files_dir, "known_hosts")
+        known_hosts = os.path.join(self.build.inputs_dir, "known_hosts")
         if os.path.exists(known_hosts):
             os.remove(known_hosts)
         start = time.monotonic()
-        r = ssh(port, "id -u; hostname")
+        r = self.ssh(port, "id -u; hostname")
         print("ssh command through 127.0.0.1:%d: %.1f s" % (port, time.monotonic() - start))
         self.assertEqual(r.returncode, 0, "ssh failed: %s" % r.stderr)
-        self.assertEqual(r.stdout.split(), ["0", build.config_value(
+        self.assertEqual(r.stdout.split(), ["0", self.build.config_value(
             "SMARTOS_TARGET_GENERIC_HOSTNAME") or "smart-os"])
         # The key ssh saw is the one the first boot made.
         seen = subprocess.run(["ssh-keygen", "-l", "-f", known_hosts], stdout=subprocess.PIPE,
                               text=True, check=True).stdout
-        self.assertIn("SHA256:" + self.fingerprint, seen, "host key seen by ssh vs the guest's")
+        self.assertIn("SHA256:" + fingerprint, seen, "host key seen by ssh vs the guest's")
         # Password logins are off (dropbear -s): the server offers only keys.
-        r = ssh(port, "true", options=["-o", "PubkeyAuthentication=no"])
+        r = self.ssh(port, "true", options=["-o", "PubkeyAuthentication=no"])
         self.assertNotEqual(r.returncode, 0)
         self.assertRegex(r.stderr, r"Permission denied \(publickey\)", r.stderr)
         # A restart keeps the keys (made only when missing).
         vm.run("/etc/init.d/S50dropbear restart")
-        self.assertEqual(guest_fingerprint(vm), self.fingerprint)
+        self.assertEqual(guest_fingerprint(vm), fingerprint)
 
-    def test_4_firewall(self):
+    def test_firewall(self):
         vm = self.vm
         rules = vm.run("iptables -S INPUT")
         self.assertIn("-P INPUT DROP", rules)
         self.assertIn("-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT", rules)
         vm.run("mkdir -p /tmp/www && echo smartos-fw-probe > /tmp/www/index.html")
         vm.run("httpd -p %d -h /tmp/www" % HTTP_PORT)
+        self.addCleanup(vm.run, "killall httpd")
         # The listener is up: it answers inside the guest (loopback).
         self.assertIn("smartos-fw-probe",
                       vm.run("wget -q -O - http://127.0.0.1:%d/" % HTTP_PORT))
         port = vm.hostfwd(HTTP_PORT)
         # Port 22 (allowed) connects from outside ...
-        r = ssh(vm.hostfwd(22), "echo ssh-ok")
+        r = self.ssh(vm.hostfwd(22), "echo ssh-ok")
         self.assertEqual(r.stdout.strip(), "ssh-ok", r.stderr)
         # ... 8080 (not allowed) does not answer.
         self.assertNotIn("smartos-fw-probe", http_get(port),
@@ -281,27 +258,17 @@ class AccessFirstBoot(unittest.TestCase):
         # Open 8080 and the same forward reaches it: the firewall was what
         # kept it out.
         vm.run("iptables -I INPUT -p tcp --dport %d -j ACCEPT" % HTTP_PORT)
+        self.addCleanup(vm.run, "iptables -D INPUT -p tcp --dport %d -j ACCEPT" % HTTP_PORT)
         self.assertIn("smartos-fw-probe", http_get(port))
 
-    def test_9_poweroff(self):
-        self.assertEqual(self.vm.poweroff(), 0)
-
-
-class AccessSecondMachine(unittest.TestCase):
-    """Boot B: another fresh copy of the same image makes other host keys."""
-
-    def test_host_keys_differ(self):
-        self.assertIsNotNone(AccessFirstBoot.fingerprint, "boot A gave no fingerprint")
-        vm = rt.Machine(build.images_dir, disk=disk_copy("second.img"),
-                        script_args=["--no-data-disks"],
-                        log_path=os.path.join(build.output_dir, "runtime-console-access-b.log"))
-        with vm:
-            vm.login("root", password=ROOT_PASSWORD)
-            fingerprint = guest_fingerprint(vm)
-            self.assertEqual(vm.poweroff(), 0)
-        print("host key fingerprints: SHA256:%s, SHA256:%s"
-              % (AccessFirstBoot.fingerprint, fingerprint))
-        self.assertNotEqual(fingerprint, AccessFirstBoot.fingerprint)
+    def test_another_first_boot_makes_other_host_keys(self):
+        """Another fresh copy of the same image: its host key differs from
+        this machine's."""
+        other = self.boot(disk=self.disk_copy("second.img"), script_args=["--no-data-disks"],
+                          password=ROOT_PASSWORD)
+        fingerprints = guest_fingerprint(self.vm), guest_fingerprint(other)
+        print("host key fingerprints: SHA256:%s, SHA256:%s" % fingerprints)
+        self.assertNotEqual(fingerprints[0], fingerprints[1])
 
 
 if __name__ == "__main__":

@@ -19,36 +19,22 @@ import unittest
 import extras_runtime as ert
 import smartos_runtime as rt
 
-DEFCONFIG = "smartos_docker_defconfig"
-
-build = None
-podman = None
-image = None
+# The name "podman load" gives the archive's smartos:latest.
+IMAGE = "localhost/smartos:latest"
 
 
-def setUpModule():
-    global build, podman
-    podman = ert.Podman()
-    if podman.exe is None:
-        # A missing engine is a failure, not a skip: CI must install it.
-        raise RuntimeError("podman is not installed (apt-get install podman runc)")
-    build = rt.build_for_module(DEFCONFIG, "SMARTOS_RUNTIME_OUTPUT_DOCKER")
+class DockerConfiguration(rt.RuntimeTest):
+    defconfig = "smartos_docker_defconfig"
+    output_env = "SMARTOS_RUNTIME_OUTPUT_DOCKER"
+
+    @classmethod
+    def archive_path(cls):
+        return os.path.join(cls.build.images_dir, "smartos-docker.tar")
 
 
-def tearDownModule():
-    if podman is not None:
-        podman.cleanup()
-    if build is not None:
-        build.cleanup()
-
-
-def archive_path():
-    return os.path.join(build.images_dir, "smartos-docker.tar")
-
-
-class DockerArchive(unittest.TestCase):
-    def test_1_archive_has_manifest_config_and_layer(self):
-        with tarfile.open(archive_path()) as tar:
+class DockerArchive(DockerConfiguration):
+    def test_archive_has_manifest_config_and_layer(self):
+        with tarfile.open(self.archive_path()) as tar:
             names = tar.getnames()
             manifest = json.load(tar.extractfile("manifest.json"))
             self.assertEqual(len(manifest), 1, manifest)
@@ -67,33 +53,44 @@ class DockerArchive(unittest.TestCase):
         self.assertEqual(c["WorkingDir"], "/root")
         self.assertTrue(any(e.startswith("PATH=") for e in c["Env"]), c["Env"])
         # The layer is images/rootfs.tar, and its digest is the diff_id.
-        rootfs = os.path.join(build.images_dir, "rootfs.tar")
+        rootfs = os.path.join(self.build.images_dir, "rootfs.tar")
         digest = subprocess.check_output(["sha256sum", rootfs], text=True).split()[0]
         self.assertEqual(config["rootfs"]["diff_ids"], ["sha256:" + digest])
         self.assertEqual(layers[0], digest + "/layer.tar")
 
-    def test_2_podman_loads_the_archive(self):
-        global image
-        _, out, _ = podman.run("load", "-i", archive_path(), timeout=300)
-        self.assertIn("smartos:latest", out)
-        image = "localhost/smartos:latest"
-        _, out, _ = podman.run("image", "inspect", image)
+
+class Containers(DockerConfiguration):
+    """The archive loaded into podman (private storage), containers run from
+    it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.podman = ert.Podman()
+        cls.addClassCleanup(cls.podman.cleanup)
+        if cls.podman.exe is None:
+            # A missing engine is a failure, not a skip: CI must install it.
+            raise RuntimeError("podman is not installed (apt-get install podman runc)")
+        super().setUpClass()
+        _, cls.load_output, _ = cls.podman.run("load", "-i", cls.archive_path(), timeout=300)
+
+    def test_podman_loaded_the_archive(self):
+        self.assertIn("smartos:latest", self.load_output)
+        _, out, _ = self.podman.run("image", "inspect", IMAGE)
         info = json.loads(out)[0]
         self.assertEqual(info["Architecture"], "amd64")
         self.assertEqual(info["Config"]["Entrypoint"], ["/sbin/container-init"])
 
     def run_in_container(self, *command):
-        self.assertIsNotNone(image, "the image was not loaded")
-        _, out, _ = podman.run("run", "--rm", "--network", "none", image, *command,
-                               timeout=120)
+        _, out, _ = self.podman.run("run", "--rm", "--network", "none", IMAGE, *command,
+                                    timeout=120)
         return out
 
-    def test_3_os_release(self):
+    def test_os_release(self):
         out = self.run_in_container("cat", "/etc/os-release")
         self.assertIn('NAME="smart-os"', out)
         self.assertIn("ID=smartos", out)
 
-    def test_4_dynamic_binary_runs(self):
+    def test_dynamic_binary_runs(self):
         # busybox is linked against the toolchain's glibc: the loader in the
         # image lists its libraries, then a busybox applet runs.
         out = self.run_in_container("/lib64/ld-linux-x86-64.so.2", "--list", "/bin/busybox")
@@ -102,27 +99,26 @@ class DockerArchive(unittest.TestCase):
         out = self.run_in_container("sh", "-c", "echo smart-os | tr a-z A-Z; pwd")
         self.assertEqual(out.split(), ["SMART-OS", "/root"])
 
-    def test_5_exit_status_is_the_commands(self):
-        status, _, _ = podman.run("run", "--rm", "--network", "none", image,
+    def test_exit_status_is_the_commands(self):
+        status, _, _ = self.podman.run("run", "--rm", "--network", "none", IMAGE,
                                   "sh", "-c", "exit 7", check=False)
         self.assertEqual(status, 7)
 
-    def test_6_no_network_no_getty(self):
+    def test_no_network_no_getty(self):
         out = self.run_in_container("sh", "-c", "ls /sys/class/net; ps")
         self.assertEqual(out.split()[0], "lo", out)
         self.assertNotIn("getty", out)
         # PID 1 is the container init, not busybox init.
         self.assertRegex(out, r"(?m)^\s*1 .*container-init")
 
-    def test_7_sigterm_stops_within_a_second(self):
-        self.assertIsNotNone(image, "the image was not loaded")
-        _, out, _ = podman.run("run", "-d", "--network", "none", "--name", "smartos-stop",
-                               image, "sleep", "600")
+    def test_sigterm_stops_within_a_second(self):
+        _, out, _ = self.podman.run("run", "-d", "--network", "none", "--name", "smartos-stop",
+                                    IMAGE, "sleep", "600")
         cid = out.strip()
         # Wait until it runs.
         deadline = time.monotonic() + 60
         while True:
-            _, state, _ = podman.run("inspect", "-f", "{{.State.Status}}", cid)
+            _, state, _ = self.podman.run("inspect", "-f", "{{.State.Status}}", cid)
             if state.strip() == "running":
                 break
             self.assertLess(time.monotonic(), deadline, "container never ran: %s" % state)
@@ -132,9 +128,9 @@ class DockerArchive(unittest.TestCase):
         # exit time podman records (so the CLI's start-up counts against us).
         start_wall = time.time()
         start = time.monotonic()
-        podman.run("stop", "-t", "10", cid)
+        self.podman.run("stop", "-t", "10", cid)
         cli_seconds = time.monotonic() - start
-        _, state, _ = podman.run("inspect", "-f",
+        _, state, _ = self.podman.run("inspect", "-f",
                                  "{{.State.ExitCode}} {{.State.FinishedAt.UnixNano}}", cid)
         code, finished = state.split()
         seconds = int(finished) / 1e9 - start_wall
@@ -143,7 +139,7 @@ class DockerArchive(unittest.TestCase):
         self.assertEqual(code, "0", "exit status after SIGTERM (0: clean stop, 137: killed)")
         self.assertGreater(seconds, 0)
         self.assertLess(seconds, 1.0, "container took %.2f s to stop" % seconds)
-        podman.run("rm", "-f", cid)
+        self.podman.run("rm", "-f", cid)
 
 
 if __name__ == "__main__":

@@ -28,14 +28,6 @@ HOST_IP = "192.168.100.1"
 VM_IPS = {1: "192.168.100.11", 2: "192.168.100.12"}
 HTTP_PORT = 8000
 
-build = None
-
-
-def setUpModule():
-    global build
-    net.require_host_tools()
-    build = net.shared_build()
-
 
 class NetworkConfigFromOptions(unittest.TestCase):
     """package/network-config/mknetconf: what the build writes for the
@@ -80,11 +72,14 @@ class NetworkConfigFromOptions(unittest.TestCase):
             self.assertIn("ERROR: " + message, proc.stdout)
 
 
-class TwoGuestsOnABridge(unittest.TestCase):
-    vms = {}
+class TwoGuestsOnABridge(net.NetworkConfiguration):
+    """Two guests on a bridge of the test's own namespace; the tests share
+    them and leave them as they found them (each guest with its lease)."""
 
     @classmethod
     def setUpClass(cls):
+        net.require_host_tools()
+        super().setUpClass()
         cls.netns = "smartos-rt-%d" % os.getpid()
         cls.ns_exec = ["ip", "netns", "exec", cls.netns]
         cls.www, cls.token = net.web_root(cls, "smartos-www-", "payload.txt", "smart-os payload")
@@ -103,16 +98,14 @@ class TwoGuestsOnABridge(unittest.TestCase):
         cls.addClassCleanup(cls.httpd.terminate)
 
         start = time.monotonic()
+        cls.vms = {}
         for i in (1, 2):
-            vm = rt.Machine(
-                build.images_dir,
-                log_path=os.path.join(build.output_dir, "runtime-console-vm%d.log" % i),
+            cls.vms[i] = cls.boot_for_class(
+                login=False,
+                log_path=os.path.join(cls.build.output_dir, "runtime-console-vm%d.log" % i),
                 # Both guests boot the same images: write nothing to them.
                 script_args=["--tap", "smarttap%d" % i, "--snapshot"],
                 command_prefix=cls.ns_exec)
-            cls.addClassCleanup(vm.stop)
-            vm.start()
-            cls.vms[i] = vm
         for vm in cls.vms.values():
             vm.login()
         print("two guests at their shell prompt %.1f s after the first qemu started"
@@ -124,7 +117,7 @@ class TwoGuestsOnABridge(unittest.TestCase):
     def wait_for_lease(self, i):
         return self.guest(i, net.WAIT_FOR_LEASE)
 
-    def test_1_each_guest_has_its_dhcp_lease(self):
+    def test_each_guest_has_its_dhcp_lease(self):
         for i in (1, 2):
             out = self.wait_for_lease(i)
             self.assertIn("inet %s/24" % VM_IPS[i], out,
@@ -140,7 +133,7 @@ class TwoGuestsOnABridge(unittest.TestCase):
         for i in (1, 2):
             self.assertIn(VM_IPS[i], leases, "dnsmasq's lease file:\n%s" % leases)
 
-    def test_2_glibc_resolves_names(self):
+    def test_glibc_resolves_names(self):
         for i in (1, 2):
             self.wait_for_lease(i)
             nss = self.guest(i, "grep '^hosts:' /etc/nsswitch.conf")
@@ -154,7 +147,7 @@ class TwoGuestsOnABridge(unittest.TestCase):
             # /etc/hosts comes first: localhost, and the configured hostname.
             out = self.guest(i, "getent hosts localhost")
             self.assertEqual(out.split()[0], "127.0.0.1")
-            hostname = build.config_value("SMARTOS_TARGET_GENERIC_HOSTNAME") or "smart-os"
+            hostname = self.build.config_value("SMARTOS_TARGET_GENERIC_HOSTNAME") or "smart-os"
             self.assertEqual(self.guest(i, "hostname").strip(), hostname)
             out = self.guest(i, "getent hosts %s" % hostname)
             self.assertEqual(out.split(), ["127.0.1.1", hostname])
@@ -163,7 +156,7 @@ class TwoGuestsOnABridge(unittest.TestCase):
             self.assertEqual(self.vms[i].last_status, 2,
                              "vm%d: getent hosts example.org must find nothing" % i)
 
-    def test_3_busybox_nslookup(self):
+    def test_busybox_nslookup(self):
         for i in (1, 2):
             self.wait_for_lease(i)
             out = self.guest(i, "nslookup files.test")
@@ -171,7 +164,7 @@ class TwoGuestsOnABridge(unittest.TestCase):
             self.assertRegex(out, r"Name:\s+files\.test\s+Address:\s+%s"
                              % HOST_IP.replace(".", r"\."), out)
 
-    def test_4_ping_the_other_guest_and_the_host_side(self):
+    def test_ping_the_other_guest_and_the_host_side(self):
         for i in (1, 2):
             self.wait_for_lease(i)
         for i in (1, 2):
@@ -181,14 +174,14 @@ class TwoGuestsOnABridge(unittest.TestCase):
             out = self.guest(i, "ping -c 2 -W 10 host.test", timeout=60)
             self.assertIn("2 packets received", out)
 
-    def test_5_wget_from_the_host_httpd(self):
+    def test_wget_from_the_host_httpd(self):
         for i in (1, 2):
             self.wait_for_lease(i)
             out = self.guest(i, "wget -q -O - http://files.test:%d/payload.txt" % HTTP_PORT,
                              timeout=60)
             self.assertEqual(out.strip(), "smart-os payload %s" % self.token, "vm%d wget" % i)
 
-    def test_6_wget_from_the_other_guest(self):
+    def test_wget_from_the_other_guest(self):
         for i in (1, 2):
             self.wait_for_lease(i)
         token = secrets.token_hex(8)
@@ -205,20 +198,22 @@ class TwoGuestsOnABridge(unittest.TestCase):
         self.assertEqual(proc.stdout.strip(), "from vm2 %s" % token,
                          "host side fetching from vm2 (status %d)" % proc.returncode)
 
-    def test_7_the_namespace_has_no_way_out(self):
+    def test_the_namespace_has_no_way_out(self):
         proc = subprocess.run(self.ns_exec + ["ip", "-4", "route"], stdout=subprocess.PIPE,
                               universal_newlines=True)
         routes = [line for line in proc.stdout.splitlines() if line.strip()]
         self.assertEqual(len(routes), 1, "routes in the namespace:\n%s" % proc.stdout)
         self.assertTrue(routes[0].startswith("192.168.100.0/24 dev smartbr0"), routes[0])
 
-    def test_8_static_address_at_runtime(self):
+    def test_static_address_at_runtime(self):
         """S40network's static method: vm1 switches to a static address
-        (the line the build writes for SMARTOS_SYSTEM_NET_STATIC)."""
+        (the line the build writes for SMARTOS_SYSTEM_NET_STATIC), then
+        back to DHCP."""
         self.wait_for_lease(1)
         self.guest(1, "cp /etc/network.conf /tmp/network.conf.dhcp && "
                       "echo 'eth0 static 192.168.100.21 255.255.255.0 %s' >/etc/network.conf"
                       % HOST_IP)
+        self.addCleanup(self.back_to_dhcp, 1)
         out = self.guest(1, "/etc/init.d/S40network restart")
         self.assertIn("eth0 (static) OK", out)
         self.assertIn("inet 192.168.100.21/24", self.guest(1, "ip -4 addr show dev eth0"))
@@ -226,14 +221,17 @@ class TwoGuestsOnABridge(unittest.TestCase):
         self.assertNotIn("udhcpc", self.guest(1, "ps"))
         out = self.guest(2, "ping -c 2 -W 10 192.168.100.21", timeout=60)
         self.assertIn("2 packets received", out)
-        self.guest(1, "mv /tmp/network.conf.dhcp /etc/network.conf")
 
-    def test_9_both_power_off(self):
-        for i in (1, 2):
-            self.assertEqual(self.vms[i].poweroff(), 0, "vm%d: qemu exit status" % i)
+    def back_to_dhcp(self, i):
+        """The guest's DHCP configuration back, and its fixed lease again."""
+        out = self.guest(i, "mv /tmp/network.conf.dhcp /etc/network.conf && "
+                            "/etc/init.d/S40network restart")
+        self.assertIn("eth0 (dhcp) OK", out)
+        self.assertIn("inet %s/24" % VM_IPS[i], self.wait_for_lease(i),
+                      "vm%d: back to DHCP, expected the fixed lease again" % i)
 
 
-class GuestBehindNat(unittest.TestCase):
+class GuestBehindNat(net.NetworkConfiguration):
     """netbridge.sh --nat with traffic: a second bridge (another subnet) in a
     namespace of its own, and an "outside" namespace joined to it by a veth
     pair, with an HTTP server and no route back to the guests' subnet. The
@@ -247,6 +245,8 @@ class GuestBehindNat(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
+        net.require_host_tools()
+        super().setUpClass()
         cls.netns = "smartos-nat-%d" % os.getpid()
         cls.outside = "smartos-out-%d" % os.getpid()
         cls.ns_exec = ["ip", "netns", "exec", cls.netns]
@@ -277,21 +277,17 @@ class GuestBehindNat(unittest.TestCase):
         cls.addClassCleanup(cls.httpd.wait, 10)
         cls.addClassCleanup(cls.httpd.terminate)
 
-        cls.vm = rt.Machine(
-            build.images_dir,
-            log_path=os.path.join(build.output_dir, "runtime-console-nat.log"),
+        cls.vm = cls.boot_for_class(
+            log_path=os.path.join(cls.build.output_dir, "runtime-console-nat.log"),
             script_args=["--tap", "nattap1", "--snapshot"], command_prefix=cls.ns_exec)
-        cls.addClassCleanup(cls.vm.stop)
-        cls.vm.start()
-        cls.vm.login()
 
-    def test_1_outside_has_no_route_to_the_guests(self):
+    def test_outside_has_no_route_to_the_guests(self):
         routes = subprocess.run(["ip", "-n", self.outside, "-4", "route"],
                                 stdout=subprocess.PIPE, universal_newlines=True).stdout
         self.assertEqual([r.split() for r in routes.splitlines() if r.strip()],
                          ["10.203.0.0/24 dev natv1 proto kernel scope link src 10.203.0.2".split()])
 
-    def test_2_guest_reaches_the_outside_server_through_nat(self):
+    def test_guest_reaches_the_outside_server_through_nat(self):
         out = self.vm.run(net.WAIT_FOR_LEASE)
         self.assertIn("inet %s/24" % self.VM_IP, out)
         out = self.vm.run("wget -q -O - http://%s:%d/outside.txt" % (self.SERVER_IP, HTTP_PORT),
@@ -310,9 +306,6 @@ class GuestBehindNat(unittest.TestCase):
         masq = [line.split() for line in rules.splitlines() if "MASQUERADE" in line]
         self.assertEqual(len(masq), 1, rules)
         self.assertGreater(int(masq[0][0]), 0, "no packet counted by MASQUERADE:\n" + rules)
-
-    def test_3_power_off(self):
-        self.assertEqual(self.vm.poweroff(), 0)
 
 
 if __name__ == "__main__":

@@ -12,10 +12,11 @@ system as a virtio disk), boot it in qemu (TCG), then
     and run on the serial console; the headers and .pc files are in staging
     and, without gcc on the target, not in the target.
 
-Cost: one kernel build (shared by both parts and, through ccache, with
-smartos_minimal_defconfig) plus busybox, strace, lsof, pciutils, make and
-ncurses from source; boot and checks about 1-2 min under TCG. See docs/driver-and-tools.md
-for the measured figures.
+Cost: one kernel build (the kernel of every qemu defconfig, shared by both
+classes; the hello module needs the kernel's build tree, so a run of the
+suite builds this configuration first and the others restore its kernel from
+the run's artifact cache) plus busybox, strace, lsof, pciutils, make and ncurses from source; each class boots the image once; boots and checks about 1-2 min
+under TCG. See docs/driver-and-tools.md for the measured figures.
 Reuse a built output dir with SMARTOS_RUNTIME_OUTPUT_DEBUG=<dir>.
 """
 
@@ -29,42 +30,31 @@ import unittest
 import devtools_runtime as dev
 import smartos_runtime as rt
 
-DEFCONFIG = "smartos_qemu_debug_defconfig"
 
-build = None
-vm = None
+class DebugConfiguration(rt.RuntimeTest):
+    """One boot per class, shared by its tests."""
+    defconfig = "smartos_qemu_debug_defconfig"
+    output_env = "SMARTOS_RUNTIME_OUTPUT_DEBUG"
+    builds_kernel_tree = True   # the hello module
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.vm = cls.boot_for_class()
+        print("boot to login prompt: %.1f s (TCG)" % cls.vm.boot_seconds)
 
-def setUpModule():
-    global build, vm
-    build = rt.build_for_module(DEFCONFIG, "SMARTOS_RUNTIME_OUTPUT_DEBUG")
-    vm = rt.Machine(build.images_dir)
-    vm.start()
-    vm.login()
-    print("boot to login prompt: %.1f s (TCG)" % vm.boot_seconds)
-
-
-def tearDownModule():
-    if vm is not None:
-        try:
-            vm.poweroff()
-        finally:
-            vm.stop()
-    if build is not None:
-        build.cleanup()
+    def kernel_release(self):
+        releases = glob.glob(os.path.join(self.build.output_dir, "build", "linux", "include",
+                                          "config", "kernel.release"))
+        self.assertEqual(len(releases), 1, releases)
+        with open(releases[0]) as f:
+            return f.read().strip()
 
 
-def kernel_release():
-    releases = glob.glob(os.path.join(build.output_dir, "build", "linux", "include",
-                                      "config", "kernel.release"))
-    assert len(releases) == 1, releases
-    with open(releases[0]) as f:
-        return f.read().strip()
-
-
-class DriverDemo(unittest.TestCase):
-    def test_1_module_installed_and_indexed(self):
-        release = kernel_release()
+class DriverDemo(DebugConfiguration):
+    def test_module_installed_and_indexed(self):
+        vm = self.vm
+        release = self.kernel_release()
         self.assertEqual(vm.run("uname -r").strip(), release)
         path = "/lib/modules/%s/extra/hello.ko" % release
         self.assertEqual(vm.run("test -f %s && echo present" % path).strip(), "present", path)
@@ -72,8 +62,9 @@ class DriverDemo(unittest.TestCase):
         dep = vm.run("cat /lib/modules/%s/modules.dep" % release)
         self.assertRegex(dep, r"(?m)^extra/hello\.ko:")
 
-    def test_1b_in_tree_module_installed_by_linux(self):
-        release = kernel_release()
+    def test_in_tree_module_installed_by_linux(self):
+        vm = self.vm
+        release = self.kernel_release()
         dep = vm.run("cat /lib/modules/%s/modules.dep" % release)
         self.assertRegex(dep, r"(?m)^kernel/drivers/block/null_blk/null_blk\.ko:")
         # modules_install's links into the build machine's tree are not shipped.
@@ -83,14 +74,13 @@ class DriverDemo(unittest.TestCase):
         self.assertEqual(vm.run("test -b /dev/nullb0 && echo block").strip(), "block")
         vm.run("rmmod null_blk")
 
-    def test_2_modprobe_greets_in_dmesg(self):
+    def test_modprobe_greets_and_rmmod_says_goodbye(self):
+        vm = self.vm
         vm.run("dmesg -c >/dev/null")
         vm.run("modprobe hello whom=tester")
         self.assertRegex(vm.run("lsmod"), r"(?m)^hello\s")
         self.assertIn("hello: hello, tester! (module loaded)", vm.run("dmesg"))
         self.assertEqual(vm.run("cat /sys/module/hello/parameters/whom").strip(), "tester")
-
-    def test_3_rmmod_says_goodbye(self):
         vm.run("rmmod hello")
         self.assertNotRegex(vm.run("lsmod"), r"(?m)^hello\s")
         self.assertIn("hello: goodbye, tester! (module unloaded)", vm.run("dmesg"))
@@ -98,9 +88,9 @@ class DriverDemo(unittest.TestCase):
         self.assertNotEqual(vm.last_status, 0, "/sys/module/hello still exists after rmmod")
 
 
-class DebugTools(unittest.TestCase):
-    def test_1_strace_counts_syscalls(self):
-        out = vm.run("strace -c true 2>&1")
+class DebugTools(DebugConfiguration):
+    def test_strace_counts_syscalls(self):
+        out = self.vm.run("strace -c true 2>&1")
         self.assertRegex(out, r"% time\s+seconds\s+usecs/call\s+calls\s+errors\s+syscall")
         self.assertRegex(out, r"(?m)\sexecve$")
         # The summary line: calls counted, at least execve and exit_group.
@@ -108,8 +98,8 @@ class DebugTools(unittest.TestCase):
         self.assertIsNotNone(m, out)
         self.assertGreaterEqual(int(m.group(1)), 2, out)
 
-    def test_2_lsof_lists_init_files(self):
-        out = vm.run("lsof -p 1")
+    def test_lsof_lists_init_files(self):
+        out = self.vm.run("lsof -p 1")
         lines = out.strip().splitlines()
         self.assertRegex(lines[0], r"^COMMAND\s+PID\s+USER\s+FD\s+TYPE")
         self.assertTrue(any(re.match(r"^init\s+1\s+root\s+cwd\s+DIR", line) for line in lines),
@@ -117,37 +107,37 @@ class DebugTools(unittest.TestCase):
         self.assertTrue(any(re.match(r"^init\s+1\s+root\s+txt\s+REG.*/bin/busybox$", line)
                             for line in lines), out)
 
-    def test_3_lspci_names_the_virtio_devices(self):
-        out = vm.run("lspci")
+    def test_lspci_names_the_virtio_devices(self):
+        out = self.vm.run("lspci")
         # qemu's pc machine: the i440FX host bridge, the virtio disk and NIC.
         self.assertRegex(out, r"(?m)^00:00\.0 Host bridge: Intel Corporation 440FX")
         self.assertRegex(out, r"(?m)^00:0\S+ SCSI storage controller: Red Hat, Inc\. Virtio block device")
         self.assertRegex(out, r"(?m)^00:0\S+ Ethernet controller: Red Hat, Inc\. Virtio network device")
 
 
-class DevTools(unittest.TestCase):
+class DevTools(DebugConfiguration):
     """GNU make and ncurses in the image (without gcc on the target)."""
 
     TERMINFO = ("ansi dumb linux vt100 vt102 vt220 xterm xterm-color xterm-256color "
                 "screen screen-256color tmux tmux-256color").split()
 
-    def test_1_make_runs_a_makefile(self):
-        dev.check_make(self, vm)
+    def test_make_runs_a_makefile(self):
+        dev.check_make(self, self.vm)
 
-    def test_2_terminal_descriptions_are_the_configured_ones(self):
-        self.assertEqual(build.config_value("SMARTOS_PACKAGE_NCURSES_TERMINFO").split(),
+    def test_terminal_descriptions_are_the_configured_ones(self):
+        self.assertEqual(self.build.config_value("SMARTOS_PACKAGE_NCURSES_TERMINFO").split(),
                          self.TERMINFO)
         # toe lists each compiled entry once, by its primary name.
-        out = vm.run("toe /usr/share/terminfo")
+        out = self.vm.run("toe /usr/share/terminfo")
         self.assertEqual(sorted(line.split()[0] for line in out.splitlines() if line.strip()),
                          sorted(self.TERMINFO), out)
-        self.assertIn("colors#0x100,", vm.run("infocmp -x xterm-256color"))
-        self.assertEqual(vm.run("tput -T linux cols; tput -T xterm-256color colors").split(),
+        self.assertIn("colors#0x100,", self.vm.run("infocmp -x xterm-256color"))
+        self.assertEqual(self.vm.run("tput -T linux cols; tput -T xterm-256color colors").split(),
                          ["80", "256"])
 
-    def test_3_dev_files_in_staging_only(self):
-        staging = os.path.join(build.output_dir, "staging")
-        target = os.path.join(build.output_dir, "target")
+    def test_dev_files_in_staging_only(self):
+        staging = os.path.join(self.build.output_dir, "staging")
+        target = os.path.join(self.build.output_dir, "target")
         for f in ("usr/include/curses.h", "usr/include/ncurses.h", "usr/include/term.h",
                   "usr/lib/pkgconfig/ncursesw.pc", "usr/lib/pkgconfig/panelw.pc",
                   "usr/lib/libncursesw.so", "usr/lib/libncurses.so", "usr/include/gnumake.h"):
@@ -160,14 +150,14 @@ class DevTools(unittest.TestCase):
                   "usr/bin/tput", "usr/share/terminfo/v/vt100"):
             self.assertTrue(os.path.exists(os.path.join(target, f)), "the target lacks " + f)
 
-    def test_4_cross_built_ncurses_program_runs_on_the_console(self):
+    def test_cross_built_ncurses_program_runs_on_the_console(self):
         work = tempfile.mkdtemp(prefix="smartos-ncurses-demo-")
         self.addCleanup(shutil.rmtree, work, True)
-        program = dev.cross_build_demo(build, os.path.join(work, "demo"))
+        program = dev.cross_build_demo(self.build, os.path.join(work, "demo"))
         self.assertIn("libncursesw.so.6", dev.needed_libraries(program))
         with open(program, "rb") as f:
-            dev.put_file(vm, "/root/ncurses-demo", f.read(), mode="0755")
-        dev.check_demo(self, vm, "/root/ncurses-demo")
+            dev.put_file(self.vm, "/root/ncurses-demo", f.read(), mode="0755")
+        dev.check_demo(self, self.vm, "/root/ncurses-demo")
 
 
 if __name__ == "__main__":

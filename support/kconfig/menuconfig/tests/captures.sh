@@ -4,8 +4,9 @@
 #
 # usage: captures.sh MCONF [linux]
 #   default: tests/basic/Kconfig, why view of WIFI
-#   linux:   the Linux 6.1 x86_64 tree (/work/cache/oracle, its .config, kbuild's environment),
-#            why view of KVM_AMD_SEV
+#   linux:   the Linux 6.1 x86_64 tree as the conformance harness leaves it in its work dir
+#            ($KCONFIG_WORKDIR, default output/kconfig-conformance at the top of the tree: src/,
+#            and the defconfig of support/kconfig/bench.sh), why view of KVM_AMD_SEV
 set -eu -o pipefail
 
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
@@ -40,8 +41,9 @@ wait_for() {
 
 cd "$WORK"
 if [ "$TREE" = linux ]; then
-	SRC=/work/cache/oracle/linux-source-6.1
-	cp /work/cache/oracle/x86/.config "$WORK/.config"
+	W=${KCONFIG_WORKDIR:-$(cd "$HERE/../../../.." && pwd)/output/kconfig-conformance}
+	SRC=$W/src/linux-source-6.1
+	cp "$W/bench/start/.config" "$WORK/.config"
 	export srctree="$SRC" ARCH=x86_64 SRCARCH=x86 KERNELVERSION=6.1.192
 	export CC=gcc LD=ld HOSTCC=gcc HOSTCXX=g++ RUSTC=rustc BINDGEN=bindgen
 	CC_VERSION_TEXT=$(gcc --version | head -n1)

@@ -6,6 +6,7 @@
 #   CONF   optional: the engine's conf; when given, every written .config is also checked to be
 #          stable under `conf --olddefconfig` (i.e. the engine agrees it is a valid config)
 # Prints one line per test and ends with "N passed, M failed"; exits non-zero on failure.
+# MCONF_TESTS="test_a test_b" runs only those; a name there that is no test is an error.
 set -eu -o pipefail
 
 usage() {
@@ -49,7 +50,7 @@ start() {
 	mkdir -p "$T"
 	local kconfig=$2 cols=${3:-80} rows=${4:-24} term=${5:-screen-256color}
 	tm new-session -d -s "$S" -x "$cols" -y "$rows" -c "$T" \
-		"env TERM=$term KCONFIG_CONFIG='$T/.config' ${MC_ENV:-} '$MCONF' '$kconfig' 2>'$T/stderr'; \
+		"env TERM=$term KCONFIG_CONFIG='$T/.config' ${MC_ENV:-} ${MCONF_WRAP:-} '$MCONF' '$kconfig' 2>'$T/stderr'; \
 		 echo \"mconf-exit=\$?\"; sleep 600"
 }
 
@@ -343,7 +344,7 @@ test_help_details() {
 	wait_for "Type:       bool"
 	wait_for "Value:      y"
 	wait_for "Set by:     a default: default y (Kconfig:10)"
-	wait_for "Selected or implied by:"
+	wait_for "Selected by:"
 	wait_for "SELECTOR  [= n]   (SELECTOR = n)"
 	wait_for "Prompt:     Feature A"
 	wait_for "Defined at: Kconfig:8"
@@ -737,6 +738,362 @@ test_term_dumb_fails_clearly() {
 	fi
 }
 
+# ---- the kernel user's first minute ---------------------------------------------------------
+
+# The kernel's hotkey rule: the first letter of the prompt that is not a command key (y n m h,
+# and our z w u), drawn highlighted; repeated presses cycle through the entries that share it.
+test_hotkeys_kernel_rule() {
+	start hotkeys "$BASIC"
+	wait_for "Selector of Feature A"
+	# s is a hotkey (Selector), no longer "select the current entry"
+	keys s y
+	wait_for "[*] Selector of Feature A"
+	if ! screen | grep -qF "[*] Enable loadable module support"; then
+		fail "s changed the highlighted entry instead of jumping to Selector"
+	fi
+	# "Networking": N is the n command, so its hotkey is e; from the top, e first reaches
+	# "Enable loadable module support" (the current line), then cycles on to Networking
+	keys Home e Enter
+	wait_for "Network support"
+	keys Escape Escape
+	wait_for "Compression (gzip)"
+	# the hotkey letters are drawn highlighted (bold+underline): S of Selector, e of Networking
+	tm capture-pane -p -e -t "$S" >"$T/attrs.txt"
+	if ! grep -aP '\e\[[0-9;]*4[0-9;]*m(\e\[[0-9;]*m)*S(\e\[[0-9;]*m)*elector' "$T/attrs.txt" >/dev/null ||
+		! grep -aP 'N\e\[[0-9;]*4[0-9;]*m(\e\[[0-9;]*m)*e(\e\[[0-9;]*m)*tworking' "$T/attrs.txt" >/dev/null; then
+		fail "hotkey letters are not highlighted; capture with attributes:"
+		sed -n '5,14p' "$T/attrs.txt" | cat -v | sed 's/^/      | /'
+	fi
+}
+
+# + and - move like Down and Up, as in the kernel's and Buildroot's menuconfig.
+test_plus_minus_move() {
+	start plusminus "$BASIC"
+	wait_for "[*] Feature A"
+	keys + n
+	wait_for "[ ] Feature A"
+	keys - n
+	wait_for "[ ] Enable loadable module support"
+	if ! screen | grep -qF "[ ] Feature A"; then
+		fail "- did not move back up to the first entry"
+	fi
+}
+
+# In a terminal below the minimum size, a waiting dialog must still be readable (a blind
+# Enter would answer it).
+test_small_terminal_shows_dialog() {
+	start small "$BASIC" 80 24
+	wait_for "[*] Feature A"
+	keys Down n
+	wait_for "[ ] Feature A"
+	tm resize-window -t "$S" -x 40 -y 12
+	wait_for "Terminal too small (40x12)"
+	keys Escape Escape
+	wait_for "save your new"
+	wait_for "[y] Yes"
+	keys n
+	wait_for "mconf-exit=0"
+	if [ -f "$T/.config" ]; then
+		fail "answering n in the small terminal saved a .config"
+	fi
+}
+
+# A choice is explained as a choice: its selected entry, no "select" and no "= y (bool)".
+test_choice_explained_as_choice() {
+	start choicewhy "$BASIC"
+	wait_for "Compression (gzip)"
+	keys c '?'
+	wait_for "Choice:     selected entry GZIP"
+	if screen | grep -qE "Selected by|implied|\(bool\)|Type:"; then
+		fail "the choice's help speaks of selects or types:"
+		screen | sed 's/^/      | /'
+	fi
+	keys Escape Escape
+	wait_for "Compression (gzip)"
+	keys w
+	wait_for "Why: Compression"
+	wait_for "Selected entry: GZIP"
+	if screen | grep -qE "a select|= y  \(bool\)|Selected by"; then
+		fail "the choice's why view speaks of selects or a bool value:"
+		screen | sed 's/^/      | /'
+	fi
+}
+
+# A new search starts empty: typing does not append to the last search's text.
+test_new_search_starts_empty() {
+	start search2 "$BASIC"
+	wait_for "Menuconfig Test"
+	keys /
+	wait_for "Search Configuration Parameter"
+	text "gzip"
+	keys Enter
+	wait_for 'Search results for "gzip"'
+	keys Escape Escape
+	wait_gone "Search results"
+	keys /
+	wait_for "Search Configuration Parameter"
+	text "xz"
+	keys Enter
+	wait_for 'Search results for "xz"'
+}
+
+RESOLVE=$HERE/resolve/Kconfig
+
+# goto SYMBOL: search for it and jump to it.
+goto() {
+	keys /
+	wait_for "Search Configuration Parameter"
+	text "^$1\$"
+	keys Enter
+	wait_for "$1 [="
+	keys Enter
+	wait_gone "Search results"
+}
+
+# The help lists the kernel's Range, Selects and Implies lines; Implied by stays once set.
+test_help_range_selects_implies() {
+	start helplines "$RESOLVE"
+	wait_for "Resolver Test"
+	goto COUNT
+	keys '?'
+	wait_for "Range:      [1 10]"
+	keys Escape Escape
+	goto SEL
+	keys '?'
+	wait_for "Selects:    TARGET"
+	wait_for "Implies:    SOFT"
+	keys Escape Escape
+	keys y
+	goto SOFT
+	keys '?'
+	wait_for "Implied by:"
+	wait_for "SEL  [= y]"
+}
+
+# y on a -*- entry is a user value, kept when the selecting option goes away (as the kernel's).
+test_y_on_selected_entry_is_kept() {
+	start keepy "$RESOLVE"
+	wait_for "Resolver Test"
+	goto SEL
+	keys y
+	wait_for "-*- Target of the select"
+	keys Down y Up n
+	wait_for "[ ] Selector"
+	save_and_exit
+	config_has "CONFIG_TARGET=y"
+	config_has "# CONFIG_SEL is not set"
+	engine_agrees "$RESOLVE"
+}
+
+# Saving never leaves the configuration missing: .config stays in place until the new file is
+# renamed over it (the old one is linked to .config.old first, never renamed away).
+test_save_replaces_config_atomically() {
+	command -v strace >/dev/null || { fail "strace is needed for this test (apt-get install strace)"; return; }
+	mkdir -p "$WORK/atomic"
+	printf 'CONFIG_FEATURE_A=y\n' >"$WORK/atomic/.config"
+	MCONF_WRAP="strace -f -o $WORK/atomic/trace -e trace=rename,renameat,renameat2,link,linkat,unlink,unlinkat" \
+		start atomic "$BASIC"
+	wait_for "[*] Feature A"
+	keys Down n
+	wait_for "[ ] Feature A"
+	save_and_exit
+	config_has "# CONFIG_FEATURE_A is not set"
+	if grep -E "rename[a-z0-9]*\(.*\"$T/\.config\", " "$T/trace" | grep -q .; then
+		fail ".config was renamed away before the new one was in place:"
+		grep -E "rename|link" "$T/trace" | sed 's/^/      | /'
+	fi
+	if ! grep -qF "CONFIG_FEATURE_A=y" "$T/.config.old"; then
+		fail ".config.old does not hold the previous configuration"
+	fi
+}
+
+# The resolver: a symbol only a select can turn on is enabled through the option selecting it;
+# the whole change set is shown first (what follows included); u undoes it.
+test_resolve_select_only_and_undo() {
+	start selonly "$RESOLVE"
+	wait_for "Resolver Test"
+	goto NEEDS_LIB
+	keys w
+	wait_for "To enable NEEDS_LIB, these changes are needed:"
+	wait_for "USER_OF_LIB"
+	wait_for "Every value that changes as a result:"
+	wait_for "(follows)"
+	if ! screen | grep -qE "LIB_ONLY +n -> y +\(follows\)"; then
+		fail "the change set does not show LIB_ONLY following"
+		screen | sed 's/^/      | /'
+	fi
+	keys E
+	wait_for "NEEDS_LIB is now y"
+	keys Enter
+	wait_for "[*] Needs the library"
+	keys u
+	wait_for "The last change set was undone."
+	wait_for "[ ] User of the library"
+	goto NEEDS_LIB
+	keys w
+	wait_for "To enable NEEDS_LIB"
+	keys E
+	wait_for "NEEDS_LIB is now y"
+	keys Enter
+	save_and_exit
+	config_has "CONFIG_USER_OF_LIB=y"
+	config_has "CONFIG_LIB_ONLY=y"
+	config_has "CONFIG_NEEDS_LIB=y"
+	engine_agrees "$RESOLVE"
+}
+
+# Numeric conditions get a value in range; a blocker forced on by a select is turned off
+# through its selector.
+test_resolve_numbers_and_forced_blockers() {
+	mkdir -p "$WORK/numblock"
+	printf 'CONFIG_FORCER=y\n' >"$WORK/numblock/.config"
+	start numblock "$RESOLVE"
+	wait_for "Resolver Test"
+	goto NEEDS_BIG_LIMIT
+	keys w
+	wait_for "To enable NEEDS_BIG_LIMIT"
+	if ! screen | grep -qE "LIMIT +2 -> 4"; then
+		fail "no value in range proposed for LIMIT > 3"
+		screen | sed 's/^/      | /'
+	fi
+	keys E
+	wait_for "NEEDS_BIG_LIMIT is now y"
+	keys Enter
+	goto NEEDS_NO_BLOCKER
+	keys w
+	wait_for "To enable NEEDS_NO_BLOCKER"
+	if ! screen | grep -qE "FORCER +y -> n"; then
+		fail "the selector of the blocker is not turned off"
+		screen | sed 's/^/      | /'
+	fi
+	keys E
+	wait_for "NEEDS_NO_BLOCKER is now y"
+	keys Enter
+	save_and_exit
+	config_has "CONFIG_LIMIT=4"
+	config_has "CONFIG_NEEDS_BIG_LIMIT=y"
+	config_has "# CONFIG_FORCER is not set"
+	config_has "CONFIG_NEEDS_NO_BLOCKER=y"
+	engine_agrees "$RESOLVE"
+}
+
+# A hidden string option: its dependencies are enabled, then its value dialog opens.
+test_resolve_string_then_edit() {
+	start strval "$RESOLVE"
+	wait_for "Resolver Test"
+	goto HOSTNAME
+	keys w
+	wait_for "To make HOSTNAME editable"
+	keys E
+	wait_for "HOSTNAME is now box"
+	keys Enter
+	wait_for "Enter a string for HOSTNAME"
+	keys C-u
+	text "router"
+	keys Enter
+	wait_for "(router) Host name"
+	keys Escape Escape
+	wait_for "Driver"
+	save_and_exit
+	config_has "CONFIG_NETWORK=y"
+	config_has 'CONFIG_HOSTNAME="router"'
+	engine_agrees "$RESOLVE"
+}
+
+# The other direction: a -*- entry turned off with what selects it; a tristate as module.
+test_resolve_off_and_module() {
+	mkdir -p "$WORK/offmod"
+	printf 'CONFIG_SEL=y\nCONFIG_DRV=y\n' >"$WORK/offmod/.config"
+	start offmod "$RESOLVE"
+	wait_for "Resolver Test"
+	goto TARGET
+	wait_for "-*- Target of the select"
+	keys w
+	wait_for "< Turn off >"
+	keys T
+	wait_for "To turn TARGET off, these changes are needed:"
+	if ! screen | grep -qE "SEL +y -> n"; then
+		fail "turning TARGET off does not turn its selector off"
+		screen | sed 's/^/      | /'
+	fi
+	keys A
+	wait_for "TARGET is now n"
+	keys Enter
+	goto DRV
+	keys w
+	wait_for "< As module >"
+	keys A
+	wait_for "To make DRV a module"
+	keys A
+	wait_for "DRV is now m"
+	keys Enter
+	wait_for "<M> Driver"
+	save_and_exit
+	config_has "# CONFIG_SEL is not set"
+	config_has "# CONFIG_TARGET is not set"
+	config_has "CONFIG_DRV=m"
+	engine_agrees "$RESOLVE"
+}
+
+# `make nconfig` says what it is instead of running menuconfig under another name.
+test_make_nconfig_explains() {
+	local top
+	top=$(cd "$HERE/../../../.." && pwd)
+	T=$WORK/nconfig
+	mkdir -p "$T"
+	if [ ! -f "$top/Makefile" ]; then
+		fail "no top-level Makefile at $top"
+		return
+	fi
+	if env -u MAKEFLAGS -u MAKELEVEL make -s -C "$top" O="$T/o" nconfig >"$T/out" 2>&1; then
+		fail "make nconfig succeeded"
+	fi
+	if ! grep -q "nconfig is not provided.*menuconfig" "$T/out"; then
+		fail "make nconfig does not point to menuconfig:"
+		sed 's/^/      | /' "$T/out"
+	fi
+	env -u MAKEFLAGS -u MAKELEVEL make -s -C "$top" help >"$T/help" 2>&1 || true
+	if ! grep -q "nconfig" "$T/help"; then
+		fail "make help does not mention nconfig"
+	fi
+}
+
+# A Chinese interface: LANG=zh_CN.UTF-8 picks menuconfig's zh_CN catalogue and, with
+# KCONFIG_TEXTDOMAIN, the catalogue of smart-os's own Kconfig prompts (even where the zh_CN
+# locale is not installed). Both catalogues cover every message of their template.
+test_chinese_interface() {
+	local top po
+	top=$(cd "$HERE/../../../.." && pwd)
+	po=$HERE/../../po
+	MC_ENV="LC_ALL= LANGUAGE= LANG=zh_CN.UTF-8 KCONFIG_TEXTDOMAIN=smartos-kconfig CONFIG_= srctree=$top SMARTOS_EXTERNAL_KCONFIG=$top/support/misc/no-external.Kconfig" \
+		start chinese "$top/Kconfig"
+	wait_for "smart-os 配置"
+	wait_for "目标选项  --->"
+	wait_for "<选择>"
+	wait_for "S保存"
+	keys Enter
+	wait_for "目标架构 (x86_64)"
+	keys Down '?'
+	wait_for "符号：     SMARTOS_TARGET_OPTIMIZATION"
+	wait_for "提示：     目标优化参数"
+	keys Escape Escape
+	wait_for "目标架构"
+	keys Escape Escape
+	wait_for "系统配置  --->"
+	keys Escape Escape
+	wait_for "是否保存新的配置？"
+	wait_for "< 是 >  < 否 >"
+	keys n
+	wait_for "您的配置更改未保存。"
+	for d in smartos-mconf smartos-kconfig; do
+		if ! msgcmp "$po/$d.zh_CN.po" "$po/$d.pot" >"$T/$d.msgcmp" 2>&1 ||
+			msgattrib --untranslated --only-fuzzy "$po/$d.zh_CN.po" 2>/dev/null | grep -q msgid; then
+			fail "$d.zh_CN.po does not translate every message of $d.pot:"
+			sed 's/^/      | /' "$T/$d.msgcmp"
+		fi
+	done
+}
+
 TESTS=(
 	test_main_menu_shows_entries test_toggle_and_save test_selected_option_refuses_n
 	test_string_entry test_int_out_of_range_refused test_submenu_and_back
@@ -746,6 +1103,12 @@ TESTS=(
 	test_symbol_prefix_from_env test_empty_symbol_prefix test_hotkey_jumps_to_prompt_letter
 	test_long_list_scrolls
 	test_kconfig_error_names_file_and_line test_term_dumb_fails_clearly
+	test_hotkeys_kernel_rule test_plus_minus_move test_small_terminal_shows_dialog
+	test_choice_explained_as_choice test_new_search_starts_empty
+	test_help_range_selects_implies test_y_on_selected_entry_is_kept
+	test_save_replaces_config_atomically test_resolve_select_only_and_undo
+	test_resolve_numbers_and_forced_blockers test_resolve_string_then_edit
+	test_resolve_off_and_module test_make_nconfig_explains test_chinese_interface
 )
 # Tests that compare with the engine's conf run only when it is given (and say so otherwise).
 if [ -n "$CONF" ]; then
@@ -753,6 +1116,13 @@ if [ -n "$CONF" ]; then
 else
 	echo "note: no CONF given: test_why_matches_conf_explain not run"
 fi
+for t in ${MCONF_TESTS:-}; do
+	if ! printf '%s\n' "${TESTS[@]}" | grep -qxF -- "$t"; then
+		echo "$0: MCONF_TESTS: no test named $t (tests: ${TESTS[*]})" >&2
+		echo "0 passed, 1 failed"
+		exit 2
+	fi
+done
 for t in "${TESTS[@]}"; do
 	if [ -n "${MCONF_TESTS:-}" ] && ! grep -qw -- "$t" <<<"$MCONF_TESTS"; then
 		continue

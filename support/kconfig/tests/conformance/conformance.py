@@ -401,17 +401,22 @@ def main():
     ap.add_argument('archs', nargs='+')
     opts = ap.parse_args()
 
+    cases = []
+    for arch in opts.archs:
+        for case in BASE_CASES + ['randconfig-' + s for s in seeds(opts.seeds)]:
+            if re.search(opts.cases, arch + '/' + case):
+                cases.append((arch, case))
+    if not cases:
+        print('conformance: no case matches --cases %r' % opts.cases, file=sys.stderr)
+        print('0 passed, 1 failed')
+        return 2
+
     t0 = time.monotonic()
     print('>>> recording how kbuild calls conf for ARCH=%s' % ' '.join(opts.archs),
           file=sys.stderr)
     with concurrent.futures.ThreadPoolExecutor(opts.jobs) as pool:
         calls = dict(zip(opts.archs, pool.map(lambda a: capture(a, opts), opts.archs)))
 
-    cases = []
-    for arch in opts.archs:
-        for case in BASE_CASES + ['randconfig-' + s for s in seeds(opts.seeds)]:
-            if re.search(opts.cases, arch + '/' + case):
-                cases.append((arch, case))
     print('>>> running %d cases x 2 binaries, %d at a time' % (len(cases), opts.jobs),
           file=sys.stderr)
     chains = []

@@ -251,8 +251,9 @@ test_distcc_and_ccache() {
 	new_tree distcc
 	mkdir -p "$d"
 	port=$((20000 + RANDOM % 20000))
-	# (its log on stderr: distccd started as root runs as nobody, who cannot write here)
-	distccd --daemon --no-detach --listen 127.0.0.1 -p "$port" -a 127.0.0.1 \
+	# (its log on stderr: distccd started as root runs as nobody, who cannot write
+	# here; for the same reason its temporary files go to /tmp, not to $TMPDIR)
+	TMPDIR=/tmp distccd --daemon --no-detach --listen 127.0.0.1 -p "$port" -a 127.0.0.1 \
 		--log-stderr --log-level=info --user nobody 2>"$d/distccd.log" &
 	dpid=$!
 	# shellcheck disable=SC2064 # the pid is known now

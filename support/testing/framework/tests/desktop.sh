@@ -323,4 +323,6 @@ test_pkg_import_errors() {
 	expect_no_file "$T/package/sl"
 }
 
-TESTS+=(meson_package cmake_package pkg_import pkg_import_errors)
+TESTS+=(meson_package cmake_package pkg_import_errors)
+# Five real packages built with the real toolchain: the long suite.
+LONG_TESTS+=(pkg_import)

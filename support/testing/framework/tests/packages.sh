@@ -374,4 +374,34 @@ assert a["source"] == "alpha-1.0.tar.gz" and "toolchain" in a["dependencies"], a
 	expect_contains "$SCRATCH/info/other_defconfig" 'SMARTOS_PACKAGE_ALPHA=y'
 }
 
-TESTS+=(dependency_order parallel_build hash_mismatch_rejected interrupted_build_resumes config_change_rebuilds_only_affected deselected_package_vanishes rebuilt_dependency_wins_in_target host_and_autotools_packages kconfig_package failure_report noop_make_does_nothing show_info_and_savedefconfig)
+# A package's hash holds the symbols named after it (SMARTOS_PACKAGE_BASE_*,
+# SMARTOS_BASE_*), which also match those of a package named base-extra:
+# FOO_CONFIG_VARS_IGNORE leaves such symbols out (the toolchain and
+# toolchain-runtime), and only those.
+test_config_vars_ignore() {
+	new_tree varsignore
+	simple_pkg base 1.0
+	simple_pkg base-extra 1.0
+	defconfig SMARTOS_PACKAGE_BASE=y
+	local plain with_extra
+	mk -s base-show-hash || { fail "base-show-hash failed: $(cat "$OUT")"; return; }
+	plain=$(cat "$OUT")
+	set_config SMARTOS_PACKAGE_BASE_EXTRA y || return
+	mk -s base-show-hash || { fail "base-show-hash failed: $(cat "$OUT")"; return; }
+	with_extra=$(cat "$OUT")
+	# Without the list, base-extra's symbols are base's inputs.
+	[ "$with_extra" != "$plain" ] || fail "SMARTOS_PACKAGE_BASE_EXTRA=y kept base's hash without an ignore list" || return
+	echo 'BASE_CONFIG_VARS_IGNORE = SMARTOS_PACKAGE_BASE_EXTRA SMARTOS_PACKAGE_BASE_EXTRA_%' >>"$T/package/base/base.mk"
+	set_config SMARTOS_PACKAGE_BASE_EXTRA n || return
+	mk -s base-show-hash || { fail "base-show-hash failed: $(cat "$OUT")"; return; }
+	plain=$(cat "$OUT")
+	set_config SMARTOS_PACKAGE_BASE_EXTRA y || return
+	mk -s base-show-hash || { fail "base-show-hash failed: $(cat "$OUT")"; return; }
+	[ "$(cat "$OUT")" = "$plain" ] || fail "SMARTOS_PACKAGE_BASE_EXTRA=y changed base's hash despite BASE_CONFIG_VARS_IGNORE" || return
+	# base's own option still counts.
+	set_config SMARTOS_PACKAGE_BASE_TEXT '"other"' || return
+	mk -s base-show-hash || { fail "base-show-hash failed: $(cat "$OUT")"; return; }
+	[ "$(cat "$OUT")" != "$plain" ] || fail "SMARTOS_PACKAGE_BASE_TEXT no longer changes base's hash"
+}
+
+TESTS+=(dependency_order parallel_build hash_mismatch_rejected interrupted_build_resumes config_change_rebuilds_only_affected deselected_package_vanishes rebuilt_dependency_wins_in_target host_and_autotools_packages kconfig_package failure_report noop_make_does_nothing show_info_and_savedefconfig config_vars_ignore)
