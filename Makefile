@@ -95,7 +95,9 @@ KCONFIG_ENV := CONFIG_= srctree=$(TOPDIR) KCONFIG_CONFIG=$(SMARTOS_CONFIG) \
 	KCONFIG_AUTOCONFIG=$(KCONFIG_AUTOCONFIG) KCONFIG_AUTOHEADER=$(KCONFIG_AUTOHEADER) \
 	KCONFIG_RUSTCCFG=$(KCONFIG_DIR)/rustc_cfg
 # run-kconfig <tool> <args>: run in $(KCONFIG_DIR) so nothing lands in the tree.
-run-kconfig = cd $(KCONFIG_DIR) && env $(KCONFIG_ENV) $(1) $(2) $(TOPDIR)/Kconfig
+# Under umask 077: .config, .config.old and what syncconfig writes (auto.conf,
+# autoconf.h, ...) may hold the root password, so they are the owner's alone.
+run-kconfig = (umask 077 && cd $(KCONFIG_DIR) && env $(KCONFIG_ENV) $(1) $(2) $(TOPDIR)/Kconfig)
 
 CONFIG_GOALS := $(filter-out $(NOCONFIG_TARGETS),$(MAKECMDGOALS))
 ifeq ($(MAKECMDGOALS),)
@@ -250,6 +252,7 @@ savedefconfig: | kconfig-tools $(KCONFIG_DIR)
 	if [ -z "$$dest" ] && [ -f $(DEFCONFIG_ORIGIN) ]; then dest=$$(cat $(DEFCONFIG_ORIGIN)); fi; \
 	if [ -z "$$dest" ]; then echo "ERROR: no defconfig to save to: pass DEFCONFIG=<file>" >&2; exit 1; fi; \
 	$(call run-kconfig,$(KCONFIG_CONF),--savedefconfig $(KCONFIG_DIR)/defconfig.tmp); \
+	grep -q '^SMARTOS_TARGET_GENERIC_ROOT_PASSWD=' $(KCONFIG_DIR)/defconfig.tmp || chmod 644 $(KCONFIG_DIR)/defconfig.tmp; \
 	mv $(KCONFIG_DIR)/defconfig.tmp "$$dest"; echo "Saved $$dest"
 
 list-defconfigs:

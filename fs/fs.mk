@@ -13,7 +13,9 @@
 #   a scratch directory ($(FS_WORK_DIR)); only when all of them (and the size
 #   budget) succeeded are their images renamed into $(O)/images, so a failed
 #   step never leaves a partial image there. Then the post-image scripts and
-#   the run script.
+#   the run script, and last the sha256 of every file in $(O)/images
+#   ($(ROOTFS_IMAGES_RECORD)): make checks them each time it starts and runs
+#   target-finalize and the images again when one changed.
 # Both stamps carry ROOTFS_HASH (fs/rootfs.mk).
 #
 # An image type is a folder fs/<type>/ with a Kconfig (its options, sourced by
@@ -31,6 +33,18 @@
 ROOTFS_FINALIZE_STAMP := $(ROOTFS_DIR)/.stamp_target_finalized.$(ROOTFS_HASH)
 ROOTFS_IMAGES_STAMP := $(ROOTFS_DIR)/.stamp_images.$(ROOTFS_HASH)
 FS_WORK_DIR := $(ROOTFS_DIR)/images.work
+# The sha256 of every file in $(BINARIES_DIR) as the image step left it.
+ROOTFS_IMAGES_RECORD := $(ROOTFS_DIR)/images.sha256
+
+# An image changed since the image step (a boot with run.sh --write, a
+# copy over it, a file removed): forget the target-finalize stamp, so both
+# steps run again and $(BINARIES_DIR) is the build's own once more (the
+# packages' images in it come from target-finalize).
+ifneq ($(wildcard $(ROOTFS_IMAGES_STAMP)),)
+ifneq ($(shell $(SCRIPTS)/image-record check $(ROOTFS_IMAGES_RECORD) $(BINARIES_DIR) && echo ok),ok)
+$(shell rm -f $(ROOTFS_FINALIZE_STAMP) $(ROOTFS_IMAGES_STAMP))
+endif
+endif
 
 # Packages in dependency order (a package after everything it depends on), by a
 # depth-first walk in make itself: $(shell) would run through the step shell here.
@@ -99,4 +113,5 @@ $(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP) $(MAKEDEVS)
 	rm -rf $(FS_WORK_DIR)
 	$(foreach s,$(ROOTFS_POST_IMAGE_SCRIPTS),echo "Running post-image script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(BINARIES_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
 	$(if $(SMARTOS_RUN_SCRIPT_PATH),$(SCRIPTS)/install-run-script $(TOPDIR) $(call abs-path,$(SMARTOS_RUN_SCRIPT_PATH)) $(BINARIES_DIR)/run.sh)
+	$(SCRIPTS)/image-record write $(ROOTFS_IMAGES_RECORD) $(BINARIES_DIR)
 	touch $@

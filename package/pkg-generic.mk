@@ -71,6 +71,26 @@ ifeq ($(SMARTOS_DISTCC),y)
 export DISTCC_HOSTS := $(or $(DISTCC_HOSTS),$(call qstrip,$(SMARTOS_DISTCC_HOSTS)))
 endif
 
+# Build steps without network: only the download step may reach it. step-shell
+# runs the configure, build and install steps through SMARTOS_STEP_NETNS, an
+# unshare command line that gives them a network namespace of their own (only
+# a loopback device, down): a package that fetches at build time fails here
+# instead of depending on the network. As root "unshare --net"; as another
+# user "unshare --user --map-current-user --net" (unprivileged user
+# namespaces; the user keeps its uid). Not with distcc or ccache's remote
+# storage (the compilers need the network), nor with SMARTOS_STEP_NETWORK=y in
+# the environment (the documented way out); where neither unshare works, make
+# says so and the steps keep the network.
+ifeq ($(SMARTOS_STEP_NETWORK)$(SMARTOS_DISTCC)$(CCACHE_REMOTE_STORAGE),)
+export SMARTOS_STEP_NETNS := $(shell if unshare --net true 2>/dev/null; then echo unshare --net; \
+	elif unshare --user --map-current-user --net true 2>/dev/null; then echo unshare --user --map-current-user --net; fi)
+ifeq ($(SMARTOS_STEP_NETNS),)
+$(info WARNING: build steps run with the network: neither "unshare --net" nor "unshare --user --map-current-user --net" works here (util-linux's unshare, and unprivileged user namespaces for a normal user: sysctl user.max_user_namespaces); SMARTOS_STEP_NETWORK=y in the environment silences this)
+endif
+else
+export SMARTOS_STEP_NETNS :=
+endif
+
 # --- registration (while the .mk files are read) --------------------------------
 pkg-mkfile = $(lastword $(MAKEFILE_LIST))
 pkgdir = $(patsubst %/,%,$(dir $(pkg-mkfile)))
@@ -385,6 +405,13 @@ $($(2)_STAMP_BUILT): $($(2)_STAMP_CONFIGURED)
 $($(2)_STAMP_STAGING): $($(2)_STAMP_BUILT)
 	$$(call pkg-step,$(2),Installing to staging directory,INSTALL_STAGING_CMDS,INSTALL_STAGING)
 
+# A package's install steps run one after the other (staging, target,
+# images), never side by side under -j: each may run the package's own
+# "make install" in the one build directory, and two of those at once race
+# on the files an install generates.
+$($(2)_STAMP_TARGET): | $(filter %/.stamp_staging_installed,$($(2)_INSTALL_STAMPS))
+$($(2)_STAMP_IMAGES): | $(filter %/.stamp_staging_installed %/.stamp_target_installed,$($(2)_INSTALL_STAMPS))
+
 $($(2)_STAMP_TARGET): $($(2)_STAMP_BUILT)
 	$$(call pkg-step,$(2),Installing to target,INSTALL_TARGET_CMDS,INSTALL_TARGET)
 
@@ -464,7 +491,7 @@ endef
 define pkg-table-tsv
 $(foreach p,$(ALL_PKGS),$(call pkg-table-line,$(call UPPERCASE,$(p)),$(p))$(sep))
 endef
-pkg-table-line = $(2)	$($(1)_TYPE)	$($(1)_INFRA)	$($(1)_VERSION)	$($(1)_LICENSE)	$($(1)_LICENSE_FILES)	$(call qstrip,$($(1)_SOURCE))	$(call qstrip,$($(1)_SITE))	$($(1)_SITE_METHOD)	$(call qstrip,$($(1)_APT_SOURCE))	$(call qstrip,$($(1)_APT_VERSION))	$($(1)_FINAL_DEPENDENCIES)	$($(1)_HASH)	$(if $(filter $(2),$(PACKAGES)),y,n)	$(if $(filter $(2),$(PACKAGES_CLOSURE)),y,n)	$(call pkg-virtual,$(1))	$($(1)_PKGDIR)	$($(1)_DL_FILES)	$($(1)_DIR)	$(call abs-path,$($(1)_PATCHES))	$(if $(filter local,$($(1)_SITE_METHOD)),$(call abs-path,$(call qstrip,$($(1)_SITE))))	$(wildcard $($(1)_HASH_FILE))
+pkg-table-line = $(2)	$($(1)_TYPE)	$($(1)_INFRA)	$($(1)_VERSION)	$($(1)_LICENSE)	$($(1)_LICENSE_FILES)	$(call qstrip,$($(1)_SOURCE))	$(call qstrip,$($(1)_SITE))	$($(1)_SITE_METHOD)	$(call qstrip,$($(1)_APT_SOURCE))	$(call qstrip,$($(1)_APT_VERSION))	$($(1)_FINAL_DEPENDENCIES)	$($(1)_HASH)	$(if $(filter $(2),$(PACKAGES)),y,n)	$(if $(filter $(2),$(PACKAGES_CLOSURE)),y,n)	$(call pkg-virtual,$(1))	$($(1)_PKGDIR)	$($(1)_DL_FILES)	$($(1)_DIR)	$(call abs-path,$($(1)_PATCHES))	$(if $(filter local,$($(1)_SITE_METHOD)),$(call abs-path,$(call qstrip,$($(1)_SITE))))	$(wildcard $($(1)_HASH_FILE))	$(if $($(1)_DEBIAN_PATCHES_FILE),$($(1)_DL_DIR)/$($(1)_DEBIAN_PATCHES_FILE))	$($(1)_APT_DEBIAN_PATCHES_EXCLUDE)	$($(1)_APT_DEBIAN_PATCHES_ONLY)
 # A virtual package (e.g. "toolchain"): no version, no source, no commands.
 pkg-virtual = $(if $(strip $($(1)_VERSION)$(call qstrip,$($(1)_SOURCE))$(foreach s,CONFIGURE BUILD INSTALL_TARGET INSTALL_STAGING INSTALL_IMAGES INSTALL,$(value $(1)_$(s)_CMDS))),,y)
 PKG_TABLE = $(BUILD_DIR)/packages.json

@@ -13,6 +13,8 @@
 #   legal-info           $(O)/legal-info/: manifest.csv, sources/, licenses/
 #   legal-check          every known package declares _LICENSE and _LICENSE_FILES
 #                        (extracts the packages first if needed)
+#   sbom                 $(O)/sbom.spdx.json: the image's SPDX 2.3 document
+#                        (builds first if needed), checked against the schema
 # The scripts are support/scripts/graph-depends, graph-build, graph-size and
 # legal-info; the charts are SVG drawn by support/scripts/svgchart.py and
 # turned into PNG by rsvg-convert (librsvg2-bin), the graphs by graphviz.
@@ -41,6 +43,17 @@ graph-size: $(ROOTFS_FINALIZE_STAMP)
 legal-info: $(foreach p,$(PACKAGES_CLOSURE),$($(call UPPERCASE,$(p))_STAMP_EXTRACTED))
 	$(pkg-write-table)
 	$(PYTHON3) $(SCRIPTS)/legal-info $(PKG_TABLE) $(LEGAL_INFO_DIR)
+
+# sbom: the package table, the per-package trees and the final target, and the
+# Debian patch files (their series says which patches were applied).
+SBOM_FILE := $(O)/sbom.spdx.json
+sbom-debian-patch-files = $(foreach p,$(PACKAGES_CLOSURE),$(if $($(call UPPERCASE,$(p))_DEBIAN_PATCHES_FILE),\
+	$($(call UPPERCASE,$(p))_DL_DIR)/$($(call UPPERCASE,$(p))_DEBIAN_PATCHES_FILE)))
+.PHONY: sbom
+sbom: $(ROOTFS_IMAGES_STAMP) $(sbom-debian-patch-files)
+	$(pkg-write-table)
+	$(PYTHON3) $(SCRIPTS)/sbom --topdir $(TOPDIR) $(PKG_TABLE) $(O) $(SBOM_FILE)
+	$(PYTHON3) $(SCRIPTS)/spdx-validate $(SBOM_FILE)
 
 # legal-check: every known package (not only the configuration's) states its
 # licence and licence files; virtual packages (no version, no source, no

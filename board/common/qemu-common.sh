@@ -11,6 +11,12 @@
 #
 # After qemu_parse_args / qemu_setup, the array QEMU_ARGS holds the options
 # common to every smart-os qemu guest.
+#
+# The guest writes to no image by default (qemu -snapshot: its writes go to
+# a temporary file that qemu drops when it exits), so booting never changes
+# what the build made: no host keys or shell history of one boot end up in
+# an image that is then copied to other machines. --write is the explicit
+# way to keep what the guest wrote.
 
 # QEMU names the emulator; without it, the one the build made
 # (SMARTOS_PACKAGE_HOST_QEMU: host/bin beside the images directory) if there
@@ -19,7 +25,7 @@ QEMU_GIVEN=${QEMU:+yes}
 QEMU=${QEMU:-qemu-system-x86_64}
 QEMU_TAP=
 QEMU_MAC=
-QEMU_SNAPSHOT=no
+QEMU_SNAPSHOT=yes
 QEMU_DATA_DISKS=yes
 QEMU_ARGS=()
 
@@ -29,7 +35,10 @@ QEMU_OPTIONS_USAGE='  --tap IFNAME      network on the host tap device IFNAME (m
                     board/qemu-x86_64/netbridge.sh) instead of qemu user networking
   --mac MAC         MAC address of the guest NIC (default with --tap: derived
                     from IFNAME, so that guests on one bridge differ)
-  --snapshot        write nothing to the disk images (qemu -snapshot)
+  --write           let the guest write to the disk images themselves (the
+                    boot disk and the data disks); by default it writes to
+                    a temporary overlay that qemu drops on exit (-snapshot)
+  --snapshot        write nothing to the disk images (the default)
   --no-data-disks   do not attach the extra data disks (data-disks.txt)
   SMARTOS_QEMU_ACCEL=kvm|tcg skips the KVM probe; QEMU=PROGRAM names the emulator
   (default: the one the build made, host/bin beside the images directory, if any).'
@@ -49,6 +58,7 @@ qemu_parse_option() {
 		if [ "$1" = --tap ]; then QEMU_TAP=$2; else QEMU_MAC=$2; fi
 		;;
 	--snapshot) QEMU_SNAPSHOT=yes ;;
+	--write) QEMU_SNAPSHOT=no ;;
 	--no-data-disks) QEMU_DATA_DISKS=no ;;
 	*) return 1 ;;
 	esac

@@ -28,15 +28,12 @@ done
 
 qemu_setup "$images_dir"
 
-# The guest writes to its root file system: boot a copy, keep the image.
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp --sparse=always "$images_dir/rootfs.ext4" "$work/rootfs.ext4"
-
-"$QEMU" \
+# The guest writes to its root file system: without --write, qemu -snapshot
+# (qemu_setup) keeps those writes out of rootfs.ext4.
+exec "$QEMU" \
 	-kernel "$images_dir/bzImage" \
 	-append "root=/dev/vda rootwait ro console=ttyS0,115200" \
-	-drive file="$work/rootfs.ext4",if=virtio,format=raw \
+	-drive file="$images_dir/rootfs.ext4",if=virtio,format=raw \
 	"${QEMU_ARGS[@]}" \
 	-no-reboot \
 	"${QEMU_EXTRA[@]}"

@@ -37,6 +37,8 @@ packages=(
 	groff-base kconfig-frontends
 	# graphs and charts (graph-depends: dot; graph-build/graph-size: rsvg-convert)
 	graphviz librsvg2-bin
+	# make sbom checks its SPDX document against the schema
+	python3-jsonschema
 )
 
 # Commands the build runs itself (command:package). A package can be installed

@@ -1,8 +1,9 @@
 """Extra data disks (SMARTOS_TARGET_ROOTFS_DATA_DISKS): the network
 configuration (network_runtime.NetworkConfiguration) has
 "data:64M:ext4:/data archive:16M:ext3:/var/log/archive". Boot a copy of the
-images (qemu user networking, as "make run"), check both disks are mounted
-by label where the option says, write a file to each, power off, boot again
+images (qemu user networking, as "make run"), with run.sh --write (by
+default the guest writes to no image), check both disks are mounted by
+label where the option says, write a file to each, power off, boot again
 with the same disk images and read the files back. Also: an invalid entry is
 refused with an error naming the option."""
 
@@ -49,7 +50,7 @@ class DataDisksSurviveAReboot(net.NetworkConfiguration):
 
     def test_write_reboot_read(self):
         tokens = {name: secrets.token_hex(8) for name in DISKS}
-        vm = self.boot(images_dir=self.images)
+        vm = self.boot(images_dir=self.images, script_args=["--write"])
         fstab = vm.run("cat /etc/fstab")
         mounts = vm.run("cat /proc/mounts")
         for name, (mountpoint, fstype, _) in DISKS.items():
@@ -60,7 +61,7 @@ class DataDisksSurviveAReboot(net.NetworkConfiguration):
         vm.run("sync")
         self.assertEqual(vm.poweroff(), 0)
 
-        vm = self.boot(images_dir=self.images)
+        vm = self.boot(images_dir=self.images, script_args=["--write"])
         for name, (mountpoint, _, _) in DISKS.items():
             self.assertEqual(vm.run("cat %s/hello.txt" % mountpoint).strip(), tokens[name],
                              "%s after the reboot" % mountpoint)

@@ -488,3 +488,82 @@ test_image_independent_of_umask() {
 }
 
 TESTS+=(image_independent_of_umask)
+
+test_build_steps_have_no_network() {
+	# Only the download step may reach the network: a package whose build
+	# step connects to a port this test listens on (127.0.0.1) fails, naming
+	# the package and the step, and the listener sees no connection.
+	new_tree nonet
+	local d=$SCRATCH/nonet port
+	python3 - "$d/port" "$d/connections" <<-'PY' &
+		import socket, sys
+		s = socket.socket()
+		s.bind(("127.0.0.1", 0))
+		s.listen(5)
+		s.settimeout(300)
+		open(sys.argv[1] + ".tmp", "w").write(str(s.getsockname()[1]))
+		__import__("os").rename(sys.argv[1] + ".tmp", sys.argv[1])
+		while True:
+		    try:
+		        c, _ = s.accept()
+		    except socket.timeout:
+		        break
+		    with open(sys.argv[2], "a") as f:
+		        f.write("connection\n")
+		    c.close()
+	PY
+	NONET_LISTENER=$!
+	trap 'kill "$NONET_LISTENER" 2>/dev/null || true; rm -rf "${NONET_USER_DIR:-}"' EXIT
+	for _ in $(seq 50); do [ -f "$d/port" ] && break; sleep 0.1; done
+	port=$(cat "$d/port")
+	# The listener answers outside the build.
+	bash -c "echo probe >/dev/tcp/127.0.0.1/$port" || fail "the test's own connection to port $port failed" || return
+	for _ in $(seq 50); do [ -s "$d/connections" ] && break; sleep 0.1; done
+	[ "$(wc -l <"$d/connections")" = 1 ] || fail "the listener did not record the test's connection" || return
+	mkdir -p "$SRC/fetcher"
+	echo source >"$SRC/fetcher/README"
+	mkpkg fetcher <<-MK
+		FETCHER_VERSION = 1
+		FETCHER_SITE = $SRC/fetcher
+		FETCHER_SITE_METHOD = local
+		define FETCHER_BUILD_CMDS
+			bash -c 'echo fetch >/dev/tcp/127.0.0.1/$port'
+		endef
+		\$(eval \$(generic-package))
+	MK
+	kconfig_add 'config SMARTOS_PACKAGE_FETCHER
+	bool "fetcher"'
+	defconfig SMARTOS_PACKAGE_FETCHER=y
+	mk printvars VARS=SMARTOS_STEP_NETNS || { fail "printvars failed: $(cat "$OUT")"; return; }
+	if [ "$(id -u)" = 0 ]; then
+		expect_contains "$OUT" "SMARTOS_STEP_NETNS=unshare --net" || return
+	fi
+	if mk; then fail "a build step reached 127.0.0.1:$port"; return; fi
+	expect_contains "$OUT" "ERROR: package fetcher: step build failed" || return
+	expect_contains "$OUT" "the step ran without network, in a network namespace of its own" || return
+	expect_contains "$T/output/build/fetcher/smartos-build.log" "Network is unreachable" || return
+	[ "$(wc -l <"$d/connections")" = 1 ] || fail "the listener saw a connection from the build step" || return
+	# The documented way out: SMARTOS_STEP_NETWORK=y keeps the network.
+	SMARTOS_STEP_NETWORK=y mk || { fail "make with SMARTOS_STEP_NETWORK=y failed: $(tail -n 20 "$OUT")"; return; }
+	for _ in $(seq 50); do [ "$(wc -l <"$d/connections")" = 2 ] && break; sleep 0.1; done
+	[ "$(wc -l <"$d/connections")" = 2 ] || fail "with SMARTOS_STEP_NETWORK=y the build step did not connect" || return
+	# A normal user: the step shell with the user-namespace command line.
+	if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+		# (a directory the user can reach: the scratch directory is root's)
+		NONET_USER_DIR=$(mktemp -d)
+		local u=$NONET_USER_DIR
+		chmod 777 "$u"
+		if runuser -u nobody -- env SMARTOS_STEP_NETNS="unshare --user --map-current-user --net" \
+			"$TOP/support/scripts/step-shell" "$u/pkg/log" pkg build -c "id -u; echo user >/dev/tcp/127.0.0.1/$port" \
+			>"$u/out" 2>&1; then
+			fail "as user nobody, a build step reached 127.0.0.1:$port: $(cat "$u/out")"
+			return
+		fi
+		expect_contains "$u/out" "ERROR: package pkg: step build failed" || return
+		expect_contains "$u/pkg/log" "$(id -u nobody)" || return
+		expect_contains "$u/pkg/log" "Network is unreachable" || return
+		[ "$(wc -l <"$d/connections")" = 2 ] || fail "the listener saw a connection from the user's step" || return
+	fi
+}
+
+TESTS+=(build_steps_have_no_network)

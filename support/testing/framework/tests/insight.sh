@@ -159,3 +159,130 @@ test_packages_declare_licences() {
 }
 
 TESTS+=(graph_depends graph_build graph_size legal_info packages_declare_licences)
+
+test_sbom() {
+	# make sbom: an SPDX 2.3 document that Debian's python3-jsonschema finds
+	# valid against support/misc/spdx-2.3.schema.json, with each package's
+	# version, licence, download location, source sha256 (from its .hash
+	# file), Debian patches (the series less the excluded one) and target files.
+	new_tree sbom
+	simple_pkg alpha 1.0
+	# A package with Debian patches, its downloads already in the download
+	# directory (as apt would have left them).
+	local d=$SCRATCH/sbom/deb
+	mkdir -p "$d/tinydeb-1.0" "$d/debian/patches" "$DL/tinydeb"
+	echo "tinydeb 1.0" >"$d/tinydeb-1.0/README"
+	tar -C "$d" --sort=name --mtime=@0 -czf "$DL/tinydeb/tinydeb_1.0.orig.tar.gz" tinydeb-1.0
+	local p
+	for p in first second third; do
+		printf -- '--- a/%s\n+++ b/%s\n@@ -0,0 +1 @@\n+%s\n' "$p.txt" "$p.txt" "$p" >"$d/debian/patches/$p.patch"
+	done
+	printf '%s\n' first.patch '# a comment' second.patch third.patch >"$d/debian/patches/series"
+	tar -C "$d" --sort=name --mtime=@0 -cJf "$DL/tinydeb/tinydeb_1.0-2.debian.tar.xz" debian
+	mkpkg tinydeb <<-'MK'
+		TINYDEB_VERSION = 1.0
+		TINYDEB_SOURCE = tinydeb_1.0.orig.tar.gz
+		TINYDEB_APT_SOURCE = tinydeb
+		TINYDEB_APT_VERSION = 1.0-2
+		TINYDEB_APT_DEBIAN_PATCHES = YES
+		TINYDEB_APT_DEBIAN_PATCHES_EXCLUDE = second.patch
+		TINYDEB_LICENSE = GPL-2.0+ (programs), MIT
+		TINYDEB_LICENSE_FILES = README
+		define TINYDEB_INSTALL_TARGET_CMDS
+			install -D -m 644 $(@D)/first.txt $(TARGET_DIR)/usr/share/tinydeb/first.txt
+			install -D -m 644 $(@D)/third.txt $(TARGET_DIR)/usr/share/tinydeb/third.txt
+		endef
+		$(eval $(generic-package))
+	MK
+	(cd "$DL/tinydeb" && sha256sum tinydeb_1.0.orig.tar.gz tinydeb_1.0-2.debian.tar.xz | sed 's/^/sha256  /') \
+		>"$T/package/tinydeb/tinydeb.hash"
+	kconfig_add 'config SMARTOS_PACKAGE_TINYDEB
+	bool "tinydeb"'
+	defconfig SMARTOS_PACKAGE_ALPHA=y SMARTOS_PACKAGE_TINYDEB=y
+	mk sbom || { fail "make sbom failed: $(tail -n 20 "$OUT")"; return; }
+	local doc=$T/output/sbom.spdx.json
+	# The image, alpha, tinydeb and the test toolchain; alpha's and tinydeb's target files.
+	expect_contains "$OUT" "$doc: valid SPDX 2.3 (4 packages, 4 files," || return
+	/usr/bin/python3 - "$doc" "$T" "$SRC" >"$SCRATCH/sbom/check.out" 2>&1 <<-'PY' ||
+		import hashlib, json, sys
+		doc, tree, src = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3]
+		pkgs = {p["name"]: p for p in doc["packages"]}
+		files = {f["SPDXID"]: f for f in doc["files"]}
+		def sha256(path):
+		    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+		def hash_of(pkg, name):
+		    for line in open("%s/package/%s/%s.hash" % (tree, pkg, pkg)):
+		        w = line.split()
+		        if w[2] == name:
+		            return w[1]
+		problems = []
+		def want(what, got, expected):
+		    if got != expected:
+		        problems.append("%s: %r, expected %r" % (what, got, expected))
+		a, t = pkgs["alpha"], pkgs["tinydeb"]
+		want("alpha version", a.get("versionInfo"), "1.0")
+		want("alpha licence", a.get("licenseDeclared"), "MIT")
+		want("alpha download", a.get("downloadLocation"), "file://%s/alpha-1.0.tar.gz" % src)
+		want("alpha checksum", a.get("checksums"),
+		     [{"algorithm": "SHA256", "checksumValue": hash_of("alpha", "alpha-1.0.tar.gz")}])
+		want("alpha files", sorted(files[i]["fileName"] for i in a["hasFiles"]),
+		     ["./usr/share/alpha.option", "./usr/share/alpha.txt"])
+		for i in a["hasFiles"] + t["hasFiles"]:
+		    f = files[i]
+		    want(f["fileName"] + " sha256", f["checksums"][1]["checksumValue"],
+		         sha256(tree + "/output/target/" + f["fileName"][2:]))
+		want("tinydeb licence", t.get("licenseDeclared"), "GPL-2.0+ AND MIT")
+		want("tinydeb download", t.get("downloadLocation"), "NOASSERTION")
+		want("tinydeb purl", t["externalRefs"][0]["referenceLocator"], "pkg:deb/debian/tinydeb@1.0-2?arch=source")
+		for name in ("tinydeb_1.0.orig.tar.gz", "tinydeb_1.0-2.debian.tar.xz"):
+		    if "%s %s" % (name, hash_of("tinydeb", name)) not in t.get("sourceInfo", ""):
+		        problems.append("tinydeb sourceInfo lacks %s and its sha256: %r" % (name, t.get("sourceInfo")))
+		if "Debian patches applied (from tinydeb_1.0-2.debian.tar.xz, in order): first.patch, third.patch" \
+		        not in t.get("sourceInfo", ""):
+		    problems.append("tinydeb sourceInfo: Debian patches: %r" % t.get("sourceInfo"))
+		want("tinydeb files", sorted(files[i]["fileName"] for i in t["hasFiles"]),
+		     ["./usr/share/tinydeb/first.txt", "./usr/share/tinydeb/third.txt"])
+		rels = {(r["spdxElementId"], r["relationshipType"], r["relatedSpdxElement"]) for r in doc["relationships"]}
+		for r in [("SPDXRef-DOCUMENT", "DESCRIBES", "SPDXRef-Image"),
+		          ("SPDXRef-Image", "CONTAINS", "SPDXRef-Package-alpha"),
+		          ("SPDXRef-Image", "CONTAINS", "SPDXRef-Package-tinydeb")]:
+		    if r not in rels:
+		        problems.append("no relationship %s %s %s" % r)
+		print("\n".join(problems))
+		sys.exit(1 if problems else 0)
+	PY
+		fail "the SBOM's contents: $(cat "$SCRATCH/sbom/check.out")" || return
+	# The same build gives the same document.
+	cp "$doc" "$SCRATCH/sbom/first.json"
+	mk sbom || { fail "make sbom again failed: $(tail -n 20 "$OUT")"; return; }
+	cmp -s "$doc" "$SCRATCH/sbom/first.json" || fail "make sbom twice gave two documents" || return
+	# The validator fails what the schema and the references forbid.
+	local bad=$SCRATCH/sbom/bad.json case
+	for case in "drop_sha1|are valid under the given schema|files" "no_location|'downloadLocation' is a required property|packages" \
+		"code|packageVerificationCode: |packages" "dangling|is no element of the document|relationships"; do
+		/usr/bin/python3 - "$doc" "$bad" "${case%%|*}" <<-'PY'
+			import json, sys
+			doc = json.load(open(sys.argv[1]))
+			what = sys.argv[3]
+			if what == "drop_sha1":
+			    doc["files"][0]["checksums"] = doc["files"][0]["checksums"][1:]
+			elif what == "no_location":
+			    del doc["packages"][1]["downloadLocation"]
+			elif what == "code":
+			    p = [p for p in doc["packages"] if "packageVerificationCode" in p][0]
+			    p["packageVerificationCode"]["packageVerificationCodeValue"] = "0" * 40
+			elif what == "dangling":
+			    doc["relationships"][0]["relatedSpdxElement"] = "SPDXRef-Nothing"
+			json.dump(doc, open(sys.argv[2], "w"))
+		PY
+		if "$TOP/support/scripts/spdx-validate" "$bad" >"$SCRATCH/sbom/bad.out" 2>&1; then
+			fail "spdx-validate passed a document with ${case%%|*}"
+			return
+		fi
+		local rest=${case#*|}
+		expect_contains "$SCRATCH/sbom/bad.out" "${rest%|*}" || return
+		expect_contains "$SCRATCH/sbom/bad.out" "/${rest#*|}/" || return
+	done
+}
+
+TESTS+=(sbom)

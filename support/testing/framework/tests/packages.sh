@@ -52,6 +52,37 @@ test_parallel_build() {
 	mk || fail "plain make (default -j$(nproc)) failed: $(tail -n 20 "$OUT")"
 }
 
+test_install_steps_one_at_a_time() {
+	new_tree installorder
+	# Each install step marks itself busy for a second; a step that finds
+	# another one busy records it. Under -j2 the three must still run one
+	# after the other: staging, target, images.
+	local step
+	kconfig_add 'config SMARTOS_PACKAGE_INSTALLS
+	bool "installs"'
+	{
+		echo 'INSTALLS_VERSION = 1'
+		echo 'INSTALLS_INSTALL_STAGING = YES'
+		echo 'INSTALLS_INSTALL_IMAGES = YES'
+		for step in STAGING TARGET IMAGES; do
+			echo "define INSTALLS_INSTALL_${step}_CMDS"
+			echo "	if [ -e $SCRATCH/installsteps/busy ]; then echo $step >>$SCRATCH/installsteps/overlaps; fi"
+			echo "	touch $SCRATCH/installsteps/busy; echo $step >>$SCRATCH/installsteps/order; sleep 1; rm -f $SCRATCH/installsteps/busy"
+			echo "endef"
+		done
+		# shellcheck disable=SC2016 # make's text, not the shell's
+		echo '$(eval $(generic-package))'
+	} | mkpkg installs
+	mkdir -p "$SCRATCH/installsteps"
+	rm -f "$SCRATCH/installsteps/"*
+	defconfig SMARTOS_PACKAGE_INSTALLS=y
+	mk -j2 installs || { fail "make -j2 installs failed: $(tail -n 20 "$OUT")"; return; }
+	[ ! -e "$SCRATCH/installsteps/overlaps" ] ||
+		fail "install steps ran side by side: $(tr '\n' ' ' <"$SCRATCH/installsteps/overlaps")" || return
+	[ "$(tr '\n' ' ' <"$SCRATCH/installsteps/order")" = "STAGING TARGET IMAGES " ] ||
+		fail "install order: expected 'STAGING TARGET IMAGES', got '$(tr '\n' ' ' <"$SCRATCH/installsteps/order")'"
+}
+
 test_hash_mismatch_rejected() {
 	new_tree hashmismatch
 	simple_pkg alpha 1.0
@@ -404,4 +435,4 @@ test_config_vars_ignore() {
 	[ "$(cat "$OUT")" != "$plain" ] || fail "SMARTOS_PACKAGE_BASE_TEXT no longer changes base's hash"
 }
 
-TESTS+=(dependency_order parallel_build hash_mismatch_rejected interrupted_build_resumes config_change_rebuilds_only_affected deselected_package_vanishes rebuilt_dependency_wins_in_target host_and_autotools_packages kconfig_package failure_report noop_make_does_nothing show_info_and_savedefconfig config_vars_ignore)
+TESTS+=(dependency_order parallel_build install_steps_one_at_a_time hash_mismatch_rejected interrupted_build_resumes config_change_rebuilds_only_affected deselected_package_vanishes rebuilt_dependency_wins_in_target host_and_autotools_packages kconfig_package failure_report noop_make_does_nothing show_info_and_savedefconfig config_vars_ignore)

@@ -229,4 +229,72 @@ test_failed_image_step_leaves_no_partial_image() {
 	if mk; then fail "an empty SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG did not fail"; return; fi
 	expect_contains "$OUT" "SMARTOS_TARGET_ROOTFS_DISK_GENIMAGE_CFG is empty"
 }
+# An image changed (or removed) after the image step is noticed by the next
+# make, which makes the images again: the same bytes as before.
+test_changed_image_is_made_again() {
+	new_tree changed
+	simple_pkg alpha 1.0
+	defconfig SMARTOS_PACKAGE_ALPHA=y SMARTOS_TARGET_ROOTFS_EXT4=y
+	mk || { fail "make failed: $(tail -n 20 "$OUT")"; return; }
+	local img=$T/output/images tar_sum ext4_sum
+	expect_contains "$T/output/build/rootfs/images.sha256" "./rootfs.ext4" || return
+	tar_sum=$(sha256sum <"$img/rootfs.tar")
+	ext4_sum=$(sha256sum <"$img/rootfs.ext4")
+	mk || { fail "second make failed: $(tail -n 20 "$OUT")"; return; }
+	expect_not_contains "$OUT" "generating root filesystem images" || return
+	# A boot that wrote to the image: a few bytes in the middle.
+	printf 'written by a guest' | dd of="$img/rootfs.ext4" bs=1 seek=70000 conv=notrunc status=none
+	[ "$(sha256sum <"$img/rootfs.ext4")" != "$ext4_sum" ] || fail "the test did not change rootfs.ext4" || return
+	mk || { fail "make after the change failed: $(tail -n 20 "$OUT")"; return; }
+	expect_contains "$OUT" "images/rootfs.ext4 changed since the image step made it" || return
+	expect_contains "$OUT" "generating root filesystem images" || return
+	[ "$(sha256sum <"$img/rootfs.ext4")" = "$ext4_sum" ] ||
+		fail "rootfs.ext4 made again differs from the first build's" || return
+	# A removed image.
+	rm "$img/rootfs.tar"
+	mk || { fail "make after removing rootfs.tar failed: $(tail -n 20 "$OUT")"; return; }
+	expect_contains "$OUT" "images/rootfs.tar is missing since the image step made it" || return
+	[ "$(sha256sum <"$img/rootfs.tar")" = "$tar_sum" ] || fail "rootfs.tar made again differs" || return
+	mk || { fail "make after the rebuild failed: $(tail -n 20 "$OUT")"; return; }
+	expect_not_contains "$OUT" "generating root filesystem images"
+}
 TESTS+=(rootfs_images image_types_on_their_own failed_image_step_leaves_no_partial_image elf_check makedevs_tool)
+# The clear-text root password is in no file under the output directory that
+# others can read (.config and the kconfig files are 0600, the one copy the
+# image step reads is 0600 in a 0700 directory, pkg-inputs.txt and
+# fakeroot.sh name that file); a new password still makes a new image.
+test_root_password_only_in_owner_files() {
+	new_tree secret
+	simple_pkg alpha 1.0
+	# shellcheck disable=SC2016 # a "$" in the password, on purpose
+	local pw='Clear-pw-4-$test' readable
+	defconfig SMARTOS_PACKAGE_ALPHA=y "SMARTOS_TARGET_GENERIC_ROOT_PASSWD=\"$pw\""
+	mk || { fail "make failed: $(tail -n 20 "$OUT")"; return; }
+	local out=$T/output
+	readable=$(find "$out" -type f -perm /044 -print0 | xargs -0 -r grep -lF -- "$pw" || true)
+	[ -z "$readable" ] || fail "files others can read hold the root password: $readable" || return
+	grep -qF -- "$pw" "$out/.config" || fail ".config does not hold the password" || return
+	[ "$(stat -c %a "$out/.config")" = 600 ] || fail ".config is mode $(stat -c %a "$out/.config")" || return
+	[ "$(stat -c %a "$out/build/kconfig/config/auto.conf")" = 600 ] || fail "auto.conf is not 0600" || return
+	[ "$(stat -c %a "$out/build/secrets")" = 700 ] || fail "build/secrets is not 0700" || return
+	[ "$(stat -c %a "$out/build/secrets/root-password")" = 600 ] || fail "root-password is not 0600" || return
+	[ "$(cat "$out/build/secrets/root-password")" = "$pw" ] || fail "build/secrets/root-password: $(cat "$out/build/secrets/root-password")" || return
+	expect_contains "$out/build/pkg-inputs.txt" "SMARTOS_TARGET_GENERIC_ROOT_PASSWD=@SECRETS@/root-password" || return
+	expect_not_contains "$out/build/rootfs/fakeroot.sh" "$pw" || return
+	local root_hash
+	root_hash=$(tar -xOf "$out/images/rootfs.tar" ./etc/shadow | awk -F: '$1 == "root" { print $2 }')
+	[ "$(openssl passwd -6 -salt "$(echo "$root_hash" | cut -d'$' -f3)" "$pw")" = "$root_hash" ] ||
+		fail "root's shadow hash '$root_hash' is not the configured password's" || return
+	# Another password: a new image step, the new hash in the image.
+	set_config SMARTOS_TARGET_GENERIC_ROOT_PASSWD '"Other-pw"' || return
+	mk || { fail "make with another password failed: $(tail -n 20 "$OUT")"; return; }
+	expect_contains "$OUT" "generating root filesystem images" || return
+	root_hash=$(tar -xOf "$out/images/rootfs.tar" ./etc/shadow | awk -F: '$1 == "root" { print $2 }')
+	[ "$(openssl passwd -6 -salt "$(echo "$root_hash" | cut -d'$' -f3)" Other-pw)" = "$root_hash" ] ||
+		fail "after the change, root's hash '$root_hash' is not Other-pw's" || return
+	# No password: no copy of the old one stays.
+	set_config SMARTOS_TARGET_GENERIC_ROOT_PASSWD '""' || return
+	mk || { fail "make without a password failed: $(tail -n 20 "$OUT")"; return; }
+	expect_no_file "$out/build/secrets/root-password"
+}
+TESTS+=(changed_image_is_made_again root_password_only_in_owner_files)
