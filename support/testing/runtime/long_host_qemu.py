@@ -29,7 +29,7 @@ class HostQemuConfiguration(rt.RuntimeTest):
     output_env = "SMARTOS_RUNTIME_OUTPUT_HOST_QEMU"
 
     def host_qemu(self):
-        return os.path.join(self.self.build.output_dir, "host", "bin", "qemu-system-x86_64")
+        return os.path.join(self.build.output_dir, "host", "bin", "qemu-system-x86_64")
 
 
 def process_exe(pid):
