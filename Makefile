@@ -341,14 +341,15 @@ check-runtime:
 # source packages (the Debian importer's five), a build as a normal user
 # under umask 000 compared with root's, then the from-source
 # toolchain, built with smartos_qemu_defconfig from scratch (over an hour on
-# two cores), gcc in the guest. SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built
-# output directory.
+# two cores), gcc, make and ncurses in the guest, and qemu built from source
+# for the build machine. SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built output
+# directory.
 .PHONY: check-long
 check-long:
 	rc=0; $(MAKE) --no-print-directory O=$(O) check-kconfig-conformance KCONFIG_CONFORMANCE_SEEDS=30 || rc=1; \
 	$(MAKE) --no-print-directory O=$(O) check-cache || rc=1; \
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
-	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain || rc=1; exit $$rc
+	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain long_host_qemu || rc=1; exit $$rc
 
 help:
 	cat support/scripts/help.txt

@@ -18,6 +18,10 @@
 # an image that is then copied to other machines. --write is the explicit
 # way to keep what the guest wrote.
 
+# QEMU names the emulator; without it, the one the build made
+# (SMARTOS_PACKAGE_HOST_QEMU: host/bin beside the images directory) if there
+# is one, else the build machine's.
+QEMU_GIVEN=${QEMU:+yes}
 QEMU=${QEMU:-qemu-system-x86_64}
 QEMU_TAP=
 QEMU_MAC=
@@ -39,7 +43,8 @@ QEMU_OPTIONS_USAGE='  --tap IFNAME      network on the host tap device IFNAME (m
   --no-data-disks   do not attach the extra data disks (data-disks.txt)
   --uefi, --bios    boot with UEFI firmware (OVMF; SMARTOS_QEMU_OVMF names its
                     file, default /usr/share/ovmf/OVMF.fd) or with SeaBIOS
-  SMARTOS_QEMU_ACCEL=kvm|tcg skips the KVM probe.'
+  SMARTOS_QEMU_ACCEL=kvm|tcg skips the KVM probe; QEMU=PROGRAM names the emulator
+  (default: the one the build made, host/bin beside the images directory, if any).'
 
 # qemu_parse_option ARG [NEXT]: if ARG is one of the shared options, record it
 # and set QEMU_SHIFT to the number of words it took; else return 1.
@@ -133,6 +138,9 @@ qemu_mac_for() {
 # network, data disks) from the parsed options.
 qemu_setup() {
 	local images_dir=$1 accel=${SMARTOS_QEMU_ACCEL:-} mac netdev
+	if [ -z "$QEMU_GIVEN" ] && [ -x "$images_dir/../host/bin/$QEMU" ]; then
+		QEMU=$(cd "$images_dir/../host/bin" && pwd)/$QEMU
+	fi
 	if [ -z "$accel" ]; then
 		if qemu_probe_kvm; then accel=kvm; else accel=tcg; fi
 	fi

@@ -1,7 +1,10 @@
 """Long test (not in make check: over an hour on two cores): build
 smartos_qemu_defconfig -- the internal toolchain (binutils, gcc, glibc from
 source) and gcc on the target -- boot it in qemu, compile and run a C program
-inside the guest, and check that target programs use our glibc.
+inside the guest, and check that target programs use our glibc; then, with
+the target's own make and gcc, build a small ncurses program from its
+Makefile in the guest (support/testing/runtime/ncurses-demo) and run it on
+the serial console.
 
 Run it with `make check-long` or `support/testing/runtime/run long_internal_toolchain`;
 SMARTOS_RUNTIME_OUTPUT=<dir> reuses an output directory already built with
@@ -12,6 +15,7 @@ import os
 import subprocess
 import unittest
 
+import devtools_runtime as dev
 import smartos_runtime as rt
 
 TUPLE = "x86_64-smartos-linux-gnu"
@@ -103,6 +107,34 @@ class InternalToolchainGuest(InternalToolchainConfiguration):
         self.assertEqual(out.split()[0], staging, "the guest's /lib/libc.so.6: %s" % out)
         version = self.vm.run("/lib/libc.so.6")
         self.assertIn("release version 2.36", version)
+
+
+class DeviceBuildsAnNcursesProgram(InternalToolchainConfiguration):
+    """make and ncurses on the target with gcc: a program with its Makefile
+    builds in the guest and runs on the serial console."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.vm = cls.boot_for_class()
+
+    def test_dev_files_in_the_target(self):
+        for f in ("/usr/include/curses.h", "/usr/include/gnumake.h",
+                  "/usr/lib/pkgconfig/ncursesw.pc", "/usr/lib/libncursesw.so",
+                  "/usr/bin/ncursesw6-config"):
+            self.vm.run("test -e %s" % f)
+        self.assertEqual(self.vm.run("ncursesw6-config --version").strip(), "6.4.20221231")
+
+    def test_make_runs_a_makefile(self):
+        dev.check_make(self, self.vm)
+
+    def test_make_and_gcc_build_the_ncurses_demo(self):
+        dev.put_demo_sources(self.vm, "/root/ncurses-demo")
+        out = self.vm.run("make -C /root/ncurses-demo", timeout=COMPILE_TIMEOUT)
+        self.assertIn("-o ncurses-demo ncurses-demo.o", out)
+        out = self.vm.run("/lib64/ld-linux-x86-64.so.2 --list /root/ncurses-demo/ncurses-demo")
+        self.assertRegex(out, r"libncursesw\.so\.6 => /usr/lib/libncursesw\.so\.6 ")
+        dev.check_demo(self, self.vm, "/root/ncurses-demo/ncurses-demo")
 
 
 if __name__ == "__main__":
