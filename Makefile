@@ -314,13 +314,15 @@ check-framework:
 # The artifact cache and reproducible images on real configurations
 # (docs/cache.md, docs/reproducible.md): check-cache builds the docker config
 # (busybox), rebuilds it from the cache and builds it again elsewhere;
-# check-reproducible does the same with the qemu config (a kernel, GRUB: long);
+# check-reproducible does the same with the qemu config and every image type
+# (all-images.fragment: a kernel, GRUB, ISO, disks; long);
 # bench-cache times a clean build without ccache against a rebuild from the cache.
 .PHONY: check-cache check-reproducible bench-cache
 check-cache:
 	$(CLEAN_MAKE_ENV) support/testing/cache/run smartos_docker_defconfig
 check-reproducible:
-	$(CLEAN_MAKE_ENV) support/testing/cache/run smartos_qemu_host_toolchain_defconfig
+	$(CLEAN_MAKE_ENV) support/testing/cache/run --fragment support/testing/reproducible/all-images.fragment \
+		smartos_qemu_host_toolchain_defconfig
 bench-cache:
 	$(CLEAN_MAKE_ENV) support/testing/cache/run --bench $(or $(BENCH_DEFCONFIG),smartos_docker_defconfig)
 
