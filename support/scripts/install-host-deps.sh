@@ -41,6 +41,9 @@ packages=(
 	graphviz librsvg2-bin
 	# make sbom checks its SPDX document against the schema
 	python3-jsonschema
+	# qemu built from source for the build machine (SMARTOS_PACKAGE_HOST_QEMU,
+	# package/qemu): the libraries it links, and the guest firmware it loads
+	libglib2.0-dev libpixman-1-dev libslirp-dev libfdt-dev zlib1g-dev seabios ipxe-qemu
 )
 
 # Commands the build runs itself (command:package). A package can be installed
