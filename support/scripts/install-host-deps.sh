@@ -21,7 +21,7 @@ packages=(
 	ca-certificates wget curl git dpkg-dev shellcheck xz-utils bzip2 gzip cpio rsync file patch
 	# images
 	fakeroot e2fsprogs genimage mtools dosfstools xorriso
-	# the qemu board's kernel is lz4-compressed, the minimal one xz
+	# the qemu boards' kernel is lz4-compressed
 	lz4
 	# running and testing images
 	qemu-system-x86 ovmf python3 python3-pexpect python3-pytest tmux time podman runc
