@@ -44,6 +44,9 @@ packages=(
 	# qemu built from source for the build machine (SMARTOS_PACKAGE_HOST_QEMU,
 	# package/qemu): the libraries it links, and the guest firmware it loads
 	libglib2.0-dev libpixman-1-dev libslirp-dev libfdt-dev zlib1g-dev seabios ipxe-qemu
+	# the C.UTF-8 locale for the target (SMARTOS_TOOLCHAIN_TARGET_LOCALE_C_UTF8):
+	# localedef's sources
+	locales
 )
 
 # Commands the build runs itself (command:package). A package can be installed
@@ -54,7 +57,7 @@ commands=(
 	rsync:rsync cpio:cpio tar:tar gzip:gzip xz:xz-utils bzip2:bzip2 curl:curl git:git
 	flock:util-linux openssl:openssl fakeroot:fakeroot mke2fs:e2fsprogs debugfs:e2fsprogs
 	depmod:kmod genimage:genimage mkfs.vfat:dosfstools mcopy:mtools
-	qemu-system-x86_64:qemu-system-x86
+	qemu-system-x86_64:qemu-system-x86 localedef:libc-bin
 )
 
 missing=()

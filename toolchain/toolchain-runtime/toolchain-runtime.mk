@@ -3,6 +3,7 @@
 # programs need, copied into the target when a package selects them:
 #   SMARTOS_TOOLCHAIN_TARGET_LIBSTDCXX  libstdc++.so.6 -> /usr/lib
 #   SMARTOS_TOOLCHAIN_TARGET_LIBCRYPT   libcrypt.so.1  -> /lib
+#   SMARTOS_TOOLCHAIN_TARGET_LOCALE_C_UTF8  the C.UTF-8 locale -> /usr/lib/locale
 # They come from whichever toolchain is in use (the compiler says where it
 # keeps them), so a package never copies a toolchain library itself. A
 # library the toolchain package already put into the target (glibc's own
@@ -11,15 +12,17 @@
 # program needs them.)
 ################################################################################
 
-TOOLCHAIN_RUNTIME_LICENSE = GPL-3.0+ WITH GCC-exception-3.1 (libstdc++), LGPL-2.1+ (libcrypt)
+TOOLCHAIN_RUNTIME_LICENSE = GPL-3.0+ WITH GCC-exception-3.1 (libstdc++), LGPL-2.1+ (libcrypt, the locale)
 # The internal toolchain's gcc tree; for the host's gcc, Debian's copyright
 # files of the packages the libraries come from (libstdc++6, libcrypt1).
 TOOLCHAIN_RUNTIME_LICENSE_FILES = $(if $(filter y,$(SMARTOS_TOOLCHAIN_INTERNAL)),\
 	$(HOST_GCC_FINAL_DIR)/COPYING3 $(HOST_GCC_FINAL_DIR)/COPYING.RUNTIME,\
 	$(if $(call qstrip,$(SMARTOS_TOOLCHAIN_EXTERNAL_PATH)),,\
-	/usr/share/doc/libstdc++6/copyright /usr/share/doc/libcrypt1/copyright))
+	/usr/share/doc/libstdc++6/copyright /usr/share/doc/libcrypt1/copyright)) \
+	$(if $(filter y,$(SMARTOS_TOOLCHAIN_TARGET_LOCALE_C_UTF8)),/usr/share/doc/locales/copyright)
 TOOLCHAIN_RUNTIME_DEPENDENCIES = toolchain
-TOOLCHAIN_RUNTIME_CONFIG_VARS = SMARTOS_TOOLCHAIN_TARGET_LIBSTDCXX SMARTOS_TOOLCHAIN_TARGET_LIBCRYPT
+TOOLCHAIN_RUNTIME_CONFIG_VARS = SMARTOS_TOOLCHAIN_TARGET_LIBSTDCXX SMARTOS_TOOLCHAIN_TARGET_LIBCRYPT \
+	SMARTOS_TOOLCHAIN_TARGET_LOCALE_C_UTF8
 
 # <library> <directory in the target>
 TOOLCHAIN_RUNTIME_LIBS = \
@@ -38,6 +41,22 @@ define TOOLCHAIN_RUNTIME_INSTALL_TARGET_CMDS
 		case $$path in /*) ;; *) echo "ERROR: toolchain-runtime: the toolchain ($(TARGET_CC)) has no $$lib" >&2; exit 1 ;; esac; \
 		install -D -m 0755 "$$(readlink -f "$$path")" $(TARGET_DIR)/$$dir/$$lib || exit 1; \
 	done
+	$(if $(filter y,$(SMARTOS_TOOLCHAIN_TARGET_LOCALE_C_UTF8)),$(TOOLCHAIN_RUNTIME_LOCALE_C_UTF8))
+endef
+
+# The C.UTF-8 locale, compiled from the build machine's locale sources (the
+# Debian package locales) by its localedef: glibc 2.36, as the target's C
+# library, whose locale files it reads (little-endian, as the target).
+# Written under a temporary name and renamed: no half-made locale.
+define TOOLCHAIN_RUNTIME_LOCALE_C_UTF8
+	if [ ! -f /usr/share/i18n/locales/C ] || [ ! -f /usr/share/i18n/charmaps/UTF-8.gz ]; then \
+		echo "ERROR: toolchain-runtime: SMARTOS_TOOLCHAIN_TARGET_LOCALE_C_UTF8 needs the build machine's locale sources (Debian package locales: support/scripts/install-host-deps.sh)" >&2; \
+		exit 1; \
+	fi
+	rm -rf $(TARGET_DIR)/usr/lib/locale/C.utf8 $(TARGET_DIR)/usr/lib/locale/C.utf8.tmp
+	mkdir -p $(TARGET_DIR)/usr/lib/locale
+	localedef --no-archive -c -i C -f UTF-8 $(TARGET_DIR)/usr/lib/locale/C.utf8.tmp
+	mv $(TARGET_DIR)/usr/lib/locale/C.utf8.tmp $(TARGET_DIR)/usr/lib/locale/C.utf8
 endef
 
 $(eval $(generic-package))
