@@ -48,9 +48,9 @@ FS_DISK_ROOT_PART_uefi = gpt2
 FS_DISK_ROOT_PART_hybrid = gpt3
 FS_DISK_GEN = $(FS_WORK_DIR)/genimage
 
-# fs-disk-uuid <name>: a shell word: a UUID made from NAME and SOURCE_DATE_EPOCH.
-fs-disk-uuid = "$$(printf 'smart-os disk %s %s' $(1) '$(SOURCE_DATE_EPOCH)' | sha256sum | \
-	sed -E 's/^(.{8})(.{4}).(.{3}).(.{3})(.{12}).*/\1-\2-4\3-8\4-\5/')"
+# fs-disk-uuid <name>: a shell word: a UUID made from NAME and SOURCE_DATE_EPOCH
+# (support/scripts/stable-uuid, as the file systems' UUIDs).
+fs-disk-uuid = "$$($(SCRIPTS)/stable-uuid disk $(1) '$(SOURCE_DATE_EPOCH)')"
 
 # GRUB's BIOS images: boot.img cut to the 440 bytes of boot code before the
 # disk signature and the partition table, core.img reading the root
