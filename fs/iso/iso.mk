@@ -23,16 +23,16 @@ FS_ISO_INPUT_FILES = $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_ISO)),$(FS_ISO_CFG)
 FS_ISO_DIR = $(FS_WORK_DIR)/iso
 FS_ISO_TREE = $(FS_ISO_DIR)/tree
 
+# xorriso's spelling of SOURCE_DATE_EPOCH, and GRUB's UUID of the ISO, the
+# same time (YYYY-MM-DD-hh-mm-ss-cc): one date run, only when the ISO is made.
 ifeq ($(SMARTOS_TARGET_ROOTFS_ISO),y)
 ifeq ($(call qstrip,$(SMARTOS_TARGET_ROOTFS_ISO_GRUB_CFG)),)
 $(error SMARTOS_TARGET_ROOTFS_ISO_GRUB_CFG is empty: name the board's GRUB configuration for the ISO (e.g. board/qemu-x86_64/grub-iso.cfg))
 endif
+FS_ISO_DATES := $(shell LC_ALL=C date -u -d @$(SOURCE_DATE_EPOCH) '+%Y%m%d%H%M%S00 %Y-%m-%d-%H-%M-%S-00' 2>/dev/null)
 endif
-
-# GRUB's UUID of the ISO (YYYY-MM-DD-hh-mm-ss-cc) and xorriso's spelling of
-# the same time.
-FS_ISO_DATE := $(shell LC_ALL=C date -u -d @$(SOURCE_DATE_EPOCH) +%Y%m%d%H%M%S00 2>/dev/null)
-FS_ISO_UUID = $(shell echo '$(FS_ISO_DATE)' | sed -E 's/^(....)(..)(..)(..)(..)(..)(..)$$/\1-\2-\3-\4-\5-\6-\7/')
+FS_ISO_DATE = $(word 1,$(FS_ISO_DATES))
+FS_ISO_UUID = $(word 2,$(FS_ISO_DATES))
 FS_ISO_GRUB_MODULES = iso9660 search normal linux serial terminal test echo
 FS_ISO_ROOT_ARGS = $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_ISO_INITRAMFS)),rdinit=/sbin/init,root=$(call qstrip,$(SMARTOS_TARGET_ROOTFS_ISO_ROOT_DEVICE)) rootfstype=iso9660 ro rootwait)
 FS_ISO_INITRD = $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_ISO_INITRAMFS)),initrd /boot/initrd.gz)
