@@ -12,8 +12,9 @@
 #   (fs/<type>/<type>.mk) in the order their inputs need. The types write into
 #   a scratch directory ($(FS_WORK_DIR)); only when all of them (and the size
 #   budget) succeeded are their images renamed into $(O)/images, so a failed
-#   step never leaves a partial image there. Then the post-image scripts and
-#   the run script, and last the sha256 of every file in $(O)/images
+#   step never leaves a partial image there. Then the post-image scripts, the
+#   ports the run script forwards (SMARTOS_RUN_HOSTFWD: images/hostfwd.txt,
+#   support/scripts/run-hostfwd) and the run script, and last the sha256 of every file in $(O)/images
 #   ($(ROOTFS_IMAGES_RECORD)): make checks them each time it starts and runs
 #   target-finalize and the images again when one changed.
 # Both stamps carry ROOTFS_HASH (fs/rootfs.mk).
@@ -112,6 +113,7 @@ $(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP) $(MAKEDEVS)
 	$(fs-install-images)
 	rm -rf $(FS_WORK_DIR)
 	$(foreach s,$(ROOTFS_POST_IMAGE_SCRIPTS),echo "Running post-image script $(s)" && BINARIES_DIR=$(BINARIES_DIR) HOST_DIR=$(HOST_DIR) TARGET_DIR=$(TARGET_DIR) SMARTOS_CONFIG=$(SMARTOS_CONFIG) $(call abs-path,$(s)) $(BINARIES_DIR) $(ROOTFS_POST_SCRIPT_ARGS)$(sep))
+	$(SCRIPTS)/run-hostfwd $(BINARIES_DIR) $(call shq,$(call qstrip,$(SMARTOS_RUN_HOSTFWD)))
 	$(if $(SMARTOS_RUN_SCRIPT_PATH),$(SCRIPTS)/install-run-script $(TOPDIR) $(call abs-path,$(SMARTOS_RUN_SCRIPT_PATH)) $(BINARIES_DIR)/run.sh)
 	$(SCRIPTS)/image-record write $(ROOTFS_IMAGES_RECORD) $(BINARIES_DIR)
 	touch $@

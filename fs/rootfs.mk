@@ -15,7 +15,7 @@ SMARTOS_RUN_SCRIPT_PATH = $(call qstrip,$(SMARTOS_RUN_SCRIPT))
 SMARTOS_RUN_SCRIPT_INLINES = $(if $(SMARTOS_RUN_SCRIPT_PATH),$(shell sed -n 's/.*# smartos-inline: *\([^ ]*\).*/\1/p' $(call abs-path,$(SMARTOS_RUN_SCRIPT_PATH)) 2>/dev/null))
 
 ROOTFS_CONFIG_SYMBOLS = $(sort $(filter SMARTOS_TARGET_GENERIC_% SMARTOS_ROOTFS_% SMARTOS_TARGET_ROOTFS_% \
-	SMARTOS_RUN_SCRIPT SMARTOS_SOURCE_DATE_EPOCH,$(.VARIABLES)))
+	SMARTOS_RUN_SCRIPT SMARTOS_RUN_HOSTFWD SMARTOS_SOURCE_DATE_EPOCH,$(.VARIABLES)))
 
 # The root password (clear text or a crypt hash) goes into one file only,
 # $(ROOTFS_ROOT_PASSWORD_FILE), in a directory of mode 0700 and itself 0600:

@@ -27,6 +27,7 @@ QEMU_TAP=
 QEMU_MAC=
 QEMU_SNAPSHOT=yes
 QEMU_DATA_DISKS=yes
+QEMU_HOSTFWD=yes
 QEMU_FIRMWARE=
 QEMU_ARGS=()
 
@@ -41,6 +42,7 @@ QEMU_OPTIONS_USAGE='  --tap IFNAME      network on the host tap device IFNAME (m
                     a temporary overlay that qemu drops on exit (-snapshot)
   --snapshot        write nothing to the disk images (the default)
   --no-data-disks   do not attach the extra data disks (data-disks.txt)
+  --no-hostfwd      do not forward the host ports of hostfwd.txt
   --uefi, --bios    boot with UEFI firmware (OVMF; SMARTOS_QEMU_OVMF names its
                     file, default /usr/share/ovmf/OVMF.fd) or with SeaBIOS
   SMARTOS_QEMU_ACCEL=kvm|tcg skips the KVM probe; QEMU=PROGRAM names the emulator
@@ -63,6 +65,7 @@ qemu_parse_option() {
 	--snapshot) QEMU_SNAPSHOT=yes ;;
 	--write) QEMU_SNAPSHOT=no ;;
 	--no-data-disks) QEMU_DATA_DISKS=no ;;
+	--no-hostfwd) QEMU_HOSTFWD=no ;;
 	--uefi) QEMU_FIRMWARE=uefi ;;
 	--bios) QEMU_FIRMWARE=bios ;;
 	*) return 1 ;;
@@ -165,6 +168,17 @@ qemu_setup() {
 		# Restricted: the guest reaches only qemu's own DHCP and DNS.
 		netdev="user,id=net0,restrict=on"
 		mac=$QEMU_MAC
+		# hostfwd.txt (written by the build from SMARTOS_RUN_HOSTFWD):
+		# "PROTO HOSTPORT GUESTPORT" lines, forwarded from the host's
+		# loopback address only.
+		local fwd="$images_dir/hostfwd.txt" proto hport gport
+		if [ "$QEMU_HOSTFWD" = yes ] && [ -f "$fwd" ]; then
+			while read -r proto hport gport; do
+				[ -n "$proto" ] || continue
+				netdev+=",hostfwd=$proto:127.0.0.1:$hport-:$gport"
+				echo "$(basename "$0"): forwarding $proto 127.0.0.1:$hport to the guest's port $gport" >&2
+			done <"$fwd"
+		fi
 	fi
 	QEMU_ARGS+=(-netdev "$netdev" -device "virtio-net-pci,netdev=net0${mac:+,mac=$mac}")
 

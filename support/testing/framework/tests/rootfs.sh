@@ -308,4 +308,43 @@ test_root_password_only_in_owner_files() {
 	mk || { fail "make without a password failed: $(tail -n 20 "$OUT")"; return; }
 	expect_no_file "$out/build/secrets/root-password"
 }
-TESTS+=(changed_image_is_made_again root_password_only_in_owner_files)
+# SMARTOS_RUN_HOSTFWD: the image step writes images/hostfwd.txt, a bad entry
+# stops it naming the option and the entry; the run scripts' shared part
+# forwards each line from 127.0.0.1 on restricted user networking, and
+# --no-hostfwd boots without them.
+test_run_hostfwd() {
+	new_tree hostfwd
+	simple_pkg alpha 1.0
+	defconfig SMARTOS_PACKAGE_ALPHA=y 'SMARTOS_RUN_HOSTFWD="tcp:1935:1935 8080:80 udp:5353:53"'
+	mk || { fail "make failed: $(tail -n 20 "$OUT")"; return; }
+	local fwd=$T/output/images/hostfwd.txt
+	[ "$(cat "$fwd")" = "$(printf 'tcp 1935 1935\ntcp 8080 80\nudp 5353 53')" ] ||
+		fail "hostfwd.txt: expected the three entries, got: $(cat "$fwd")" || return
+	# What qemu gets (qemu-common.sh as the run scripts source it).
+	local args=$SCRATCH/hostfwd/args
+	IMAGES=$T/output/images bash -c 'set -eu; source "$1/board/common/qemu-common.sh"; shift; usage() { :; }
+		qemu_parse_args "$@"; SMARTOS_QEMU_ACCEL=tcg qemu_setup "$IMAGES"; printf "%s\n" "${QEMU_ARGS[@]}"' \
+		run "$TOP" >"$args" 2>"$args.err" || { fail "qemu_setup failed: $(cat "$args.err")"; return; }
+	expect_contains "$args" "user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:1935-:1935,hostfwd=tcp:127.0.0.1:8080-:80,hostfwd=udp:127.0.0.1:5353-:53" || return
+	expect_contains "$args.err" "forwarding tcp 127.0.0.1:8080 to the guest's port 80" || return
+	IMAGES=$T/output/images bash -c 'set -eu; source "$1/board/common/qemu-common.sh"; shift; usage() { :; }
+		qemu_parse_args "$@"; SMARTOS_QEMU_ACCEL=tcg qemu_setup "$IMAGES"; printf "%s\n" "${QEMU_ARGS[@]}"' \
+		run "$TOP" --no-hostfwd >"$args" 2>&1 || { fail "qemu_setup --no-hostfwd failed: $(cat "$args")"; return; }
+	expect_contains "$args" "user,id=net0,restrict=on" || return
+	expect_not_contains "$args" "hostfwd=" || return
+	# Bad entries, each named with the option.
+	local bad
+	for bad in "tcp:0:22|'0' is not a port (1-65535)" "sctp:22:22|protocol 'sctp' is neither tcp nor udp" \
+		"22|is not [tcp:|udp:]HOSTPORT:GUESTPORT" "tcp:2222:22 2222:23|host port tcp 2222 is forwarded twice"; do
+		set_config SMARTOS_RUN_HOSTFWD "\"${bad%%|*}\"" || return
+		if mk; then fail "make accepted SMARTOS_RUN_HOSTFWD=\"${bad%%|*}\""; return; fi
+		expect_contains "$OUT" "ERROR: SMARTOS_RUN_HOSTFWD: '" || return
+		expect_contains "$OUT" "${bad#*|}" || return
+	done
+	# None: no hostfwd.txt.
+	set_config SMARTOS_RUN_HOSTFWD '""' || return
+	mk || { fail "make without forwards failed: $(tail -n 20 "$OUT")"; return; }
+	expect_no_file "$fwd"
+}
+
+TESTS+=(changed_image_is_made_again root_password_only_in_owner_files run_hostfwd)
