@@ -27,6 +27,8 @@ packages=(
 	qemu-system-x86 ovmf python3 python3-pexpect python3-pytest tmux time podman runc
 	# host-side guest networking (board/qemu-x86_64/netbridge.sh, the network test)
 	iproute2 dnsmasq-base
+	# push and pull streams to and from the guest (long_streaming.py: ffmpeg, ffprobe)
+	ffmpeg
 	# ssh into the guest (test_access.py: ssh, ssh-keygen); dropbear links the
 	# host toolchain's libcrypt
 	openssh-client libcrypt-dev
@@ -42,8 +44,11 @@ packages=(
 	# make sbom checks its SPDX document against the schema
 	python3-jsonschema
 	# qemu built from source for the build machine (SMARTOS_PACKAGE_HOST_QEMU,
-	# package/qemu): the libraries it links, and the guest firmware it loads
+	# package/qemu): the libraries it links, and the guest firmware it loads;
+	# the 32-bit libgcc its x86 option ROMs link (not gcc-multilib, which
+	# conflicts with Debian's cross compilers)
 	libglib2.0-dev libpixman-1-dev libslirp-dev libfdt-dev zlib1g-dev seabios ipxe-qemu
+	lib32gcc-12-dev
 	# the C.UTF-8 locale for the target (SMARTOS_TOOLCHAIN_TARGET_LOCALE_C_UTF8):
 	# localedef's sources
 	locales
