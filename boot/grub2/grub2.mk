@@ -69,13 +69,25 @@ HOST_GRUB2_CONFIG_VARS = SMARTOS_PACKAGE_GRUB2_BIOS SMARTOS_PACKAGE_GRUB2_EFI \
 # and BIOS boot stops after "GRUB loading." (seen with CFLAGS=-O2 and an
 # rpath in LDFLAGS). configure insists on a Python (AM_PATH_PYTHON): take
 # Debian's, not whatever "python" comes first in PATH.
+# The platforms' configure scripts run at the same time (a configure script
+# keeps one CPU busy), each into build-<platform>/smartos-configure.log, which
+# a failure prints.
+grub2-pid = pid_$(subst -,_,$(1))
 define HOST_GRUB2_CONFIGURE_CMDS
 	$(if $(strip $(GRUB2_PLATFORMS)),,echo "host-grub2: no platform selected (SMARTOS_PACKAGE_GRUB2_BIOS, SMARTOS_PACKAGE_GRUB2_EFI)" >&2; exit 1)
-	$(foreach p,$(GRUB2_PLATFORMS),mkdir -p $(@D)/build-$(p) && cd $(@D)/build-$(p) && \
+	$(foreach p,$(GRUB2_PLATFORMS),mkdir -p $(@D)/build-$(p)$(sep))
+	$(foreach p,$(GRUB2_PLATFORMS),(cd $(@D)/build-$(p) && \
 		PATH=$(HOST_PATH) CC="$(HOST_CC)" TARGET_CC="$(call grub2-target-cc,$(p))" \
 		PYTHON=/usr/bin/python3 ../configure --prefix=$(HOST_DIR) \
 		--target=$(call grub2-cpu,$(p)) --with-platform=$(call grub2-firmware,$(p)) \
-		$(HOST_GRUB2_CONF_OPTS)$(sep))
+		$(HOST_GRUB2_CONF_OPTS)) >$(@D)/build-$(p)/smartos-configure.log 2>&1 & \
+		$(call grub2-pid,$(p))=$$!; ) \
+	status=0; \
+	$(foreach p,$(GRUB2_PLATFORMS),if wait $$$(call grub2-pid,$(p)); then \
+		echo "host-grub2: configured for $(p)"; else \
+		echo "host-grub2: configure for $(p) failed; the end of build-$(p)/smartos-configure.log:" >&2; \
+		tail -n 40 $(@D)/build-$(p)/smartos-configure.log >&2; status=1; fi; ) \
+	exit $$status
 endef
 
 define HOST_GRUB2_BUILD_CMDS

@@ -70,18 +70,35 @@ def config_symbol(line):
     return m.group(1) if m else None
 
 
-def run_wide_config():
+def run_wide_config(defconfig):
     """.config lines every freshly configured build of this run gets: the
     shared artifact cache (see SMARTOS_RUNTIME_ARTIFACT_CACHE), and then no
     ccache: a package compiled twice in a run has other inputs, and a cold
     ccache only adds its preprocessing to every compilation (a quarter more
-    for the kernel). A cache directory kept between runs replaces ccache."""
+    for the kernel). A cache directory kept between runs replaces ccache.
+    A DEFCONFIG with GRUB also gets GRUB's UEFI platform: host-grub2 is then
+    the same package in every configuration with GRUB (the boot media's
+    need both platforms), built once per run and restored after that. It
+    adds only GRUB's UEFI modules to the host directory, not to the images."""
     cache = os.environ.get("SMARTOS_RUNTIME_ARTIFACT_CACHE")
     if not cache:
         return []
-    return ["SMARTOS_ARTIFACT_CACHE=y",
-            'SMARTOS_ARTIFACT_CACHE_DIR="%s"' % os.path.abspath(cache),
-            "# SMARTOS_CCACHE is not set"]
+    lines = ["SMARTOS_ARTIFACT_CACHE=y",
+             'SMARTOS_ARTIFACT_CACHE_DIR="%s"' % os.path.abspath(cache),
+             "# SMARTOS_CCACHE is not set"]
+    if "SMARTOS_PACKAGE_GRUB2=y" in defconfig_lines(defconfig):
+        lines.append("SMARTOS_PACKAGE_GRUB2_EFI=y")
+    return lines
+
+
+def defconfig_lines(defconfig):
+    """The lines of configs/DEFCONFIG (as fragment_lines gives them); none
+    for a name that is not there."""
+    path = os.path.join(TOP_DIR, "configs", defconfig)
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return fragment_lines(f.read())
 
 
 def kernel_release(bzimage):
@@ -106,7 +123,9 @@ class Build:
         """FRAGMENT: .config lines added after loading DEFCONFIG (then
         olddefconfig), e.g. 'SMARTOS_PACKAGE_DROPBEAR=y'; '{inputs}' in a
         line stands for inputs_dir, which MAKE_INPUTS(inputs_dir) fills
-        before the configuration is loaded. Without OUTPUT_DIR, the dir
+        before the configuration is loaded; MAKE_INPUTS may return more
+        fragment lines, for values known only once the inputs exist (the
+        sha256 of a file it made). Without OUTPUT_DIR, the dir
         $ENV_NAME names is reused, else a temporary one is made."""
         self.defconfig = defconfig
         self.env_name = env_name
@@ -124,7 +143,7 @@ class Build:
         self.fragment = [line.replace("{inputs}", self.inputs_dir) for line in fragment]
         # A reused output dir keeps its own cache settings.
         if not self.reused:
-            self.fragment += run_wide_config()
+            self.fragment += run_wide_config(defconfig)
         self.log_path = os.path.join(self.output_dir, "runtime-build.log")
         self.build_seconds = None
 
@@ -158,12 +177,9 @@ class Build:
         each replaced by the fragment's line for the same symbol, and the
         fragment's own."""
         lines = {}
-        path = os.path.join(TOP_DIR, "configs", self.defconfig)
-        if os.path.exists(path):
-            with open(path) as f:
-                for line in fragment_lines(f.read()):
-                    if config_symbol(line):
-                        lines[config_symbol(line)] = line
+        for line in defconfig_lines(self.defconfig):
+            if config_symbol(line):
+                lines[config_symbol(line)] = line
         for line in self.fragment:
             if config_symbol(line):
                 lines[config_symbol(line)] = line
@@ -193,7 +209,9 @@ class Build:
         os.makedirs(self.output_dir, exist_ok=True)
         if self.make_inputs:
             os.makedirs(self.inputs_dir, exist_ok=True)
-            self.make_inputs(self.inputs_dir)
+            more = self.make_inputs(self.inputs_dir)
+            if more:
+                self.fragment += [line for line in more if line not in self.fragment]
         start = time.monotonic()
         config = os.path.join(self.output_dir, ".config")
         with open(self.log_path, "a") as log:
@@ -310,7 +328,8 @@ class RuntimeTest(unittest.TestCase):
                        '{inputs}' in a line is a directory of the output dir
                        that make_inputs fills first
       make_inputs      optional staticmethod(directory): writes files the
-                       fragment names (keys, tables)
+                       fragment names (keys, tables); may return more
+                       fragment lines (e.g. the sha256 of a file it wrote)
       output_env       the environment variable that may name an output dir
                        to reuse (default SMARTOS_RUNTIME_OUTPUT)
       builds_kernel_tree  True when the configuration builds kernel modules

@@ -70,7 +70,26 @@ import smartos_runtime as rt
 rt.Build("smartos_docker_defconfig", ("SMARTOS_CCACHE=y",),
          env_name="SMARTOS_RUNTIME_OUTPUT_FWTEST").check_config()' \
 		"$TOP/support/testing/runtime" >"$SCRATCH/reuse.out" 2>&1 ||
-		fail "a superset configuration was refused: $(cat "$SCRATCH/reuse.out")"
+		fail "a superset configuration was refused: $(cat "$SCRATCH/reuse.out")" || return
+	# The lines make_inputs returns (values known once its files exist) are
+	# part of the configuration: the dir lacks the one returned here.
+	SMARTOS_RUNTIME_OUTPUT_FWTEST=$out /usr/bin/python3 -c '
+import os, sys
+sys.path.insert(0, sys.argv[1])
+import smartos_runtime as rt
+def inputs(directory):
+    with open(os.path.join(directory, "made"), "w") as f:
+        f.write("x")
+    return ["SMARTOS_PACKAGE_DROPBEAR=y"]
+try:
+    rt.Build("smartos_docker_defconfig", ("SMARTOS_CCACHE=y",), make_inputs=inputs,
+             env_name="SMARTOS_RUNTIME_OUTPUT_FWTEST").run()
+    print("no error for the line make_inputs returned")
+except rt.BuildError as e:
+    print(e)' "$TOP/support/testing/runtime" >"$SCRATCH/reuse.out" 2>&1
+	expect_contains "$SCRATCH/reuse.out" "its .config lacks 'SMARTOS_PACKAGE_DROPBEAR=y'" || return
+	expect_file "$out/runtime-inputs/made" || return
+	expect_not_contains "$out/runtime-build.log" '$ make'
 }
 
 test_case_runners_reject_filters_matching_nothing() {
