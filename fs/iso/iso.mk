@@ -24,7 +24,10 @@ FS_ISO_DIR = $(FS_WORK_DIR)/iso
 FS_ISO_TREE = $(FS_ISO_DIR)/tree
 
 # xorriso's spelling of SOURCE_DATE_EPOCH, and GRUB's UUID of the ISO, the
-# same time (YYYY-MM-DD-hh-mm-ss-cc): one date run, only when the ISO is made.
+# same time (YYYY-MM-DD-hh-mm-ss-cc): one date run while make reads this file,
+# and only when the ISO is selected. Not deferred to the image step: a $(shell)
+# expanded in its recipe runs through that recipe's SHELL (step-shell, which
+# logs the output instead of returning it) and comes back empty.
 ifeq ($(SMARTOS_TARGET_ROOTFS_ISO),y)
 ifeq ($(call qstrip,$(SMARTOS_TARGET_ROOTFS_ISO_GRUB_CFG)),)
 $(error SMARTOS_TARGET_ROOTFS_ISO_GRUB_CFG is empty: name the board's GRUB configuration for the ISO (e.g. board/qemu-x86_64/grub-iso.cfg))
