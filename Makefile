@@ -2,7 +2,8 @@
 #
 # Usage: make <name>_defconfig && make      (make help lists everything)
 # O=<dir> builds elsewhere than output/; V=1 shows every command.
-# The flow, one folder per stage: configs/ -> toolchain/ -> package/, linux/,
+# The flow, one folder per stage: configs/ -> arch/ (what the target
+# architecture decides) -> toolchain/ -> package/, linux/,
 # boot/ (the package infrastructures in package/pkg-*.mk, shared variables in
 # package/Makefile.in) -> system/ (target-finalize) -> fs/ (the images).
 
@@ -133,6 +134,8 @@ ifeq ($(wildcard $(SMARTOS_CONFIG)),)
 $(error No configuration in $(O): run "make <name>_defconfig" (see "make list-defconfigs") or "make menuconfig")
 endif
 -include $(KCONFIG_AUTOCONFIG)
+# What the target architecture decides (tuple, kernel, ELF machine, qemu, ...).
+include arch/arch.mk
 # Values like "$(SMARTOS_EXTERNAL_FOO_PATH)/board/..." need that tree: the
 # references found in the configuration's values (as auto.conf wrote them).
 config-external-refs = $(sort $(filter SMARTOS_EXTERNAL_%_PATH,$(subst $(dollar)$(lparen), ,$(subst $(rparen), ,\

@@ -16,10 +16,11 @@ LINUX_INSTALL_TARGET = YES
 LINUX_INSTALL_IMAGES = YES
 
 
-LINUX_IMAGE = arch/$(KERNEL_ARCH)/boot/bzImage
+# The architecture's kernel image (arch/arch.mk), e.g. arch/x86/boot/bzImage.
+LINUX_IMAGE = $(KERNEL_IMAGE_PATH)
 
 # Fixed build user/host/time/number so two builds of the same tree print the
-# same banner (uname -v) and make the same bzImage: the time is
+# same banner (uname -v) and make the same kernel image: the time is
 # SOURCE_DATE_EPOCH (SMARTOS_SOURCE_DATE_EPOCH), written like date(1) does.
 LINUX_BUILD_TIMESTAMP := $(shell LC_ALL=C date -u -d @$(SOURCE_DATE_EPOCH) 2>/dev/null)
 LINUX_MAKE_OPTS = \
@@ -45,7 +46,7 @@ LINUX_KCONFIG_OPTS = $(LINUX_MAKE_OPTS)
 LINUX_HAS_MODULES = grep -q '^CONFIG_MODULES=y' $(@D)/.config
 
 define LINUX_BUILD_CMDS
-	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $(LINUX_MAKE_OPTS) bzImage
+	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $(LINUX_MAKE_OPTS) $(KERNEL_IMAGE)
 	if $(LINUX_HAS_MODULES); then \
 		$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $(LINUX_MAKE_OPTS) modules; \
 	fi
@@ -56,7 +57,7 @@ endef
 # "build" and "source" links modules_install makes would point into this
 # build machine's output directory, so they go.
 define LINUX_INSTALL_TARGET_CMDS
-	install -D -m 0644 $(@D)/$(LINUX_IMAGE) $(TARGET_DIR)/boot/bzImage
+	install -D -m 0644 $(@D)/$(LINUX_IMAGE) $(TARGET_DIR)/boot/$(KERNEL_IMAGE)
 	if $(LINUX_HAS_MODULES); then \
 		$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $(LINUX_MAKE_OPTS) \
 			INSTALL_MOD_PATH=$(TARGET_DIR) INSTALL_MOD_STRIP=1 DEPMOD=true \
@@ -66,7 +67,7 @@ define LINUX_INSTALL_TARGET_CMDS
 endef
 
 define LINUX_INSTALL_IMAGES_CMDS
-	install -D -m 0644 $(@D)/$(LINUX_IMAGE) $(BINARIES_DIR)/bzImage
+	install -D -m 0644 $(@D)/$(LINUX_IMAGE) $(BINARIES_DIR)/$(KERNEL_IMAGE)
 endef
 
 $(eval $(kconfig-package))

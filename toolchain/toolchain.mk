@@ -14,7 +14,7 @@ $(eval $(call register-package,toolchain,TOOLCHAIN,,target,generic))
 TOOLCHAIN_DEPENDENCIES = $(TOOLCHAIN_PROVIDER)
 TOOLCHAIN_INSTALL_TARGET = NO
 TOOLCHAIN_QUIET = YES
-TOOLCHAIN_CONFIG_VARS = SMARTOS_ARCH SMARTOS_TARGET_OPTIMIZATION SMARTOS_TOOLCHAIN_EXTERNAL \
+TOOLCHAIN_CONFIG_VARS = SMARTOS_TARGET_OPTIMIZATION SMARTOS_TOOLCHAIN_EXTERNAL \
 	SMARTOS_TOOLCHAIN_INTERNAL SMARTOS_TOOLCHAIN_EXTERNAL_PATH SMARTOS_TOOLCHAIN_EXTERNAL_PREFIX
 TOOLCHAIN_INPUT_FILES = toolchain/toolchain.mk
 # The runtime libraries copied into the target (SMARTOS_TOOLCHAIN_TARGET_*,
@@ -76,6 +76,22 @@ TOOLCHAIN_SYSROOT_LINK = $(HOST_DIR)/$(GNU_TARGET_NAME)/sysroot
 # build machine and do not reach the target.
 
 ################################################################################
+# The external toolchain "the host's gcc" (SMARTOS_TOOLCHAIN_EXTERNAL_HOST) is
+# Debian's <prefix>-gcc from PATH: the build machine's native gcc when the
+# prefix is its own tuple, else Debian's cross gcc (gcc-<tuple>), whose C
+# library (libc6-dev-<debian arch>-cross) is in /usr/<tuple>: include/ and
+# lib/, a directory of its own rather than a sysroot with usr/ inside.
+################################################################################
+TOOLCHAIN_EXTERNAL_DEBIAN_CROSS = $(if $(filter y,$(SMARTOS_TOOLCHAIN_EXTERNAL_HOST)),$(if $(filter $(GNU_HOST_NAME),$(TOOLCHAIN_TUPLE)),,y))
+TOOLCHAIN_EXTERNAL_DEBIAN_CROSS_DIR = /usr/$(TOOLCHAIN_TUPLE)
+# Debian's packages of the cross toolchain, for messages: gcc-<tuple> and
+# libc6-dev-<debian arch>-cross; the runtime packages are <name>-<debian arch>-cross.
+TOOLCHAIN_EXTERNAL_DEBIAN_CROSS_PACKAGES = gcc-$(TOOLCHAIN_TUPLE) libc6-dev-$(ARCH_DEBIAN_NAME)-cross
+# debian-copyright <package>: the copyright file of a Debian runtime package, the
+# native one or its cross twin.
+debian-copyright = /usr/share/doc/$(1)$(if $(TOOLCHAIN_EXTERNAL_DEBIAN_CROSS),-$(ARCH_DEBIAN_NAME)-cross)/copyright
+
+################################################################################
 # The toolchain wrapper (toolchain/toolchain-wrapper), put in front of the
 # compiler drivers by toolchain-internal and toolchain-external. Its
 # configuration file is $(HOST_DIR)/etc/smartos-toolchain-wrapper.conf.
@@ -93,12 +109,14 @@ TOOLCHAIN_PLAIN_TOOLS = as ld ld.bfd ar nm ranlib objcopy objdump readelf strip 
 TOOLCHAIN_WRAPPER_SSP = $(if $(filter y,$(SMARTOS_TARGET_SSP_REGULAR)),-fstack-protector)$(if \
 	$(filter y,$(SMARTOS_TARGET_SSP_STRONG)),-fstack-protector-strong)$(if \
 	$(filter y,$(SMARTOS_TARGET_SSP_ALL)),-fstack-protector-all)
-TOOLCHAIN_WRAPPER_CFLAGS = $(TARGET_OPTIMIZATION) $(TOOLCHAIN_WRAPPER_SSP)
+# The architecture's own flags (ARCH_TARGET_CFLAGS, arch/arch.mk) follow the
+# optimisation (SMARTOS_ARCH is in the toolchain's configuration symbols).
+TOOLCHAIN_WRAPPER_CFLAGS = $(TARGET_OPTIMIZATION)$(if $(ARCH_TARGET_CFLAGS), $(ARCH_TARGET_CFLAGS)) $(TOOLCHAIN_WRAPPER_SSP)
 TOOLCHAIN_WRAPPER_FORTIFY = $(if $(filter y,$(SMARTOS_TARGET_FORTIFY_1)),1)$(if $(filter y,$(SMARTOS_TARGET_FORTIFY_2)),2)
 TOOLCHAIN_WRAPPER_PIE = $(if $(filter y,$(SMARTOS_TARGET_PIE)),y,n)
 TOOLCHAIN_WRAPPER_LDFLAGS = $(if $(filter y,$(SMARTOS_TARGET_RELRO_PARTIAL) $(SMARTOS_TARGET_RELRO_FULL)),-Wl$(comma)-z$(comma)relro)$(if \
 	$(filter y,$(SMARTOS_TARGET_RELRO_FULL)), -Wl$(comma)-z$(comma)now)
-TOOLCHAIN_WRAPPER_CONFIG_VARS = SMARTOS_TARGET_OPTIMIZATION SMARTOS_TARGET_SSP_NONE \
+TOOLCHAIN_WRAPPER_CONFIG_VARS = SMARTOS_ARCH SMARTOS_TARGET_OPTIMIZATION SMARTOS_TARGET_SSP_NONE \
 	SMARTOS_TARGET_SSP_REGULAR SMARTOS_TARGET_SSP_STRONG SMARTOS_TARGET_SSP_ALL \
 	SMARTOS_TARGET_FORTIFY_NONE SMARTOS_TARGET_FORTIFY_1 SMARTOS_TARGET_FORTIFY_2 \
 	SMARTOS_TARGET_PIE SMARTOS_TARGET_RELRO_NONE SMARTOS_TARGET_RELRO_PARTIAL \

@@ -9,7 +9,7 @@
 # per build tree: each gets its own out-of-tree build directory; the first
 # builds everything, the others only their modules (grub-core), since the
 # tools are the same for all platforms. Built with the host compiler, which
-# makes the freestanding boot code (-m32 for i386-pc).
+# makes the freestanding boot code (-m32 for the BIOS platform).
 #
 # The target package puts the board's grub.cfg into /boot/grub (@TIMEOUT@
 # and @KERNEL_ARGS@ replaced, see grub2-cfg) and, with the BIOS platform,
@@ -109,7 +109,7 @@ GRUB2_INSTALL_IMAGES = $(if $(filter y,$(SMARTOS_PACKAGE_GRUB2_BIOS)),YES,NO)
 GRUB2_CFG = $(call abs-path,$(call qstrip,$(SMARTOS_PACKAGE_GRUB2_CFG)))
 ifeq ($(SMARTOS_PACKAGE_GRUB2),y)
 ifeq ($(call qstrip,$(SMARTOS_PACKAGE_GRUB2_CFG)),)
-$(error grub2: SMARTOS_PACKAGE_GRUB2_CFG is empty: set it to the board's grub.cfg (e.g. board/qemu-x86_64/grub.cfg))
+$(error grub2: SMARTOS_PACKAGE_GRUB2_CFG is empty: set it to the board's grub.cfg (e.g. board/<board>/grub.cfg))
 endif
 endif
 GRUB2_PREFIX = $(call qstrip,$(SMARTOS_PACKAGE_GRUB2_PREFIX))

@@ -12,7 +12,7 @@ FS_DOCKER_AFTER = tar
 # are passed as they are (qstrip would drop their double quotes).
 define FS_DOCKER_CMDS
 $(PYTHON3) $(SCRIPTS)/docker-archive --rootfs $(FS_WORK_DIR)/rootfs.tar --output $(FS_WORK_DIR)/smartos-docker.tar \
-	--arch $(call shq,$(ARCH)) --tag $(call shq,$(call qstrip,$(SMARTOS_TARGET_ROOTFS_DOCKER_TAG))) \
+	--arch $(call shq,$(ARCH_OCI_NAME)) --tag $(call shq,$(call qstrip,$(SMARTOS_TARGET_ROOTFS_DOCKER_TAG))) \
 	--entrypoint $(call shq,$(SMARTOS_TARGET_ROOTFS_DOCKER_ENTRYPOINT)) --cmd $(call shq,$(SMARTOS_TARGET_ROOTFS_DOCKER_CMD)) \
 	--workdir $(call shq,$(call qstrip,$(SMARTOS_TARGET_ROOTFS_DOCKER_WORKDIR))) \
 	--stop-signal $(call shq,$(call qstrip,$(SMARTOS_TARGET_ROOTFS_DOCKER_STOP_SIGNAL))) \

@@ -1,7 +1,8 @@
 ################################################################################
 # iso: images/rootfs.iso (SMARTOS_TARGET_ROOTFS_ISO), a hybrid ISO made by
 # xorriso from a tree of its own:
-#   /boot/bzImage                 the kernel (from the target's /boot)
+#   /boot/<kernel image>          the kernel (from the target's /boot; its name
+#                                 is the architecture's KERNEL_IMAGE)
 #   /boot/initrd.gz               the initramfs: the target without /boot
 #                                 (_INITRAMFS); or the whole target (_ISO9660)
 #   /boot/grub/grub.cfg           SMARTOS_TARGET_ROOTFS_ISO_GRUB_CFG, filled in
@@ -30,7 +31,7 @@ FS_ISO_TREE = $(FS_ISO_DIR)/tree
 # logs the output instead of returning it) and comes back empty.
 ifeq ($(SMARTOS_TARGET_ROOTFS_ISO),y)
 ifeq ($(call qstrip,$(SMARTOS_TARGET_ROOTFS_ISO_GRUB_CFG)),)
-$(error SMARTOS_TARGET_ROOTFS_ISO_GRUB_CFG is empty: name the board's GRUB configuration for the ISO (e.g. board/qemu-x86_64/grub-iso.cfg))
+$(error SMARTOS_TARGET_ROOTFS_ISO_GRUB_CFG is empty: name the board's GRUB configuration for the ISO (e.g. board/<board>/grub-iso.cfg))
 endif
 FS_ISO_DATES := $(shell LC_ALL=C date -u -d @$(SOURCE_DATE_EPOCH) '+%Y%m%d%H%M%S00 %Y-%m-%d-%H-%M-%S-00' 2>/dev/null)
 endif
@@ -44,10 +45,10 @@ FS_ISO_EFI = $(filter y,$(SMARTOS_PACKAGE_GRUB2_EFI))
 
 define FS_ISO_CMDS
 test -f $(FS_ISO_CFG) || { echo "ERROR: SMARTOS_TARGET_ROOTFS_ISO_GRUB_CFG: $(FS_ISO_CFG) is not a file" >&2; exit 1; }
-test -f $(TARGET_DIR)/boot/bzImage || { echo "ERROR: SMARTOS_TARGET_ROOTFS_ISO: the target has no kernel /boot/bzImage (SMARTOS_PACKAGE_LINUX)" >&2; exit 1; }
+test -f $(TARGET_DIR)/boot/$(KERNEL_IMAGE) || { echo "ERROR: SMARTOS_TARGET_ROOTFS_ISO: the target has no kernel /boot/$(KERNEL_IMAGE) (SMARTOS_PACKAGE_LINUX)" >&2; exit 1; }
 rm -rf $(FS_ISO_DIR) && mkdir -p $(FS_ISO_TREE)/boot/grub
 $(if $(filter y,$(SMARTOS_TARGET_ROOTFS_ISO_INITRAMFS)),
-cp $(TARGET_DIR)/boot/bzImage $(FS_ISO_TREE)/boot/bzImage
+cp $(TARGET_DIR)/boot/$(KERNEL_IMAGE) $(FS_ISO_TREE)/boot/$(KERNEL_IMAGE)
 (cd $(TARGET_DIR) && find . -mindepth 1 ! -path ./boot ! -path './boot/*' | LC_ALL=C sort | \
 	cpio --quiet -o -H newc --reproducible) | gzip -9n > $(FS_ISO_TREE)/boot/initrd.gz,
 cp -a $(TARGET_DIR)/. $(FS_ISO_TREE)/ && rm -rf $(FS_ISO_TREE)/boot/grub && mkdir -p $(FS_ISO_TREE)/boot/grub)

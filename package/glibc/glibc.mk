@@ -39,10 +39,11 @@ GLIBC_INSTALL_STAGING = YES
 
 # Layout: libraries in /lib and /usr/lib (where every other package puts its
 # libraries, and where the dynamic loader looks by default), the loader itself
-# at /lib64/ld-linux-x86-64.so.2 as the x86_64 ABI fixes it. glibc's own
-# x86_64 default would be /lib64 and /usr/lib64 for everything; its configure
-# takes the directories from these cache variables.
-GLIBC_CONF_ENV = libc_cv_slibdir=/lib libc_cv_rtlddir=/lib64
+# where the architecture's ABI fixes it (ARCH_DYNAMIC_LOADER: /lib64 on some
+# 64-bit architectures). glibc's own default on those would be /lib64 and
+# /usr/lib64 for everything; its configure takes the directories from these
+# cache variables.
+GLIBC_CONF_ENV = libc_cv_slibdir=/lib libc_cv_rtlddir=$(patsubst %/,%,$(dir $(ARCH_DYNAMIC_LOADER)))
 # No C++ compiler (CXX=false: glibc's configure then skips its C++ tests).
 # Built with a bare compiler, not the wrapper: glibc chooses its own
 # optimisation and refuses _FORTIFY_SOURCE.

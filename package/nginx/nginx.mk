@@ -81,8 +81,8 @@ define NGINX_TEST_EXEC_SETUP
 		test_exec="$$sysroot$$interp --library-path $$sysroot/lib:$$sysroot/usr/lib:$(STAGING_DIR)/usr/lib" || exit 1; \
 	fi; \
 	if [ "$(ARCH)" != "$(NGINX_BUILD_ARCH)" ]; then \
-		command -v qemu-$(ARCH) >/dev/null || { echo "ERROR: nginx: its configure runs programs for the target: install qemu-user (qemu-$(ARCH)) to build nginx for $(ARCH)" >&2; exit 1; }; \
-		test_exec="qemu-$(ARCH) -L $${sysroot:-/}"; \
+		command -v qemu-$(ARCH_QEMU_TARGET) >/dev/null || { echo "ERROR: nginx: its configure runs programs for the target: install qemu-user (qemu-$(ARCH_QEMU_TARGET)) to build nginx for $(ARCH)" >&2; exit 1; }; \
+		test_exec="qemu-$(ARCH_QEMU_TARGET) -L $${sysroot:-/}"; \
 	fi; \
 	printf '%s\n' "$$test_exec" > $(@D)/smartos-test-exec
 endef

@@ -18,7 +18,7 @@ PCIUTILS_LICENSE_FILES = COPYING
 PCIUTILS_MAKE_OPTS = \
 	CROSS_COMPILE="$(TARGET_CROSS)" CC="$(TARGET_CC)" AR="$(TARGET_AR)" \
 	RANLIB="$(TARGET_RANLIB)" OPT="$(TARGET_CFLAGS)" LDFLAGS="$(TARGET_LDFLAGS)" \
-	HOST=x86_64-linux ZLIB=no DNS=no LIBKMOD=no HWDB=no SHARED=no \
+	HOST=$(ARCH)-linux ZLIB=no DNS=no LIBKMOD=no HWDB=no SHARED=no \
 	PREFIX=/usr SBINDIR=/usr/bin IDSDIR=/usr/share/misc
 
 # Its Makefiles rely on make's built-in .c.o rule, which our top-level make

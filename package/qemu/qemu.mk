@@ -1,8 +1,8 @@
 ################################################################################
 # qemu: the machine emulator, built from source for the build machine
 # (host-qemu only): the system emulator of the configuration's architecture
-# (qemu-system-$(ARCH)) and, with SMARTOS_PACKAGE_HOST_QEMU_USER, its
-# user-mode emulator (qemu-$(ARCH)). "make run" and the runtime tests use it
+# ($(ARCH_QEMU_SYSTEM)) and, with SMARTOS_PACKAGE_HOST_QEMU_USER, its
+# user-mode emulator (qemu-$(ARCH_QEMU_TARGET)), both named in arch/arch.mk. "make run" and the runtime tests use it
 # when it is selected (board/common/qemu-common.sh), the build machine's
 # qemu otherwise.
 #
@@ -34,12 +34,11 @@ QEMU_LICENSE_FILES = COPYING COPYING.LIB LICENSE
 
 # The emulators follow the configuration's architecture.
 HOST_QEMU_CONFIG_VARS = SMARTOS_ARCH
-HOST_QEMU_TARGETS = $(ARCH)-softmmu $(if $(filter y,$(SMARTOS_PACKAGE_HOST_QEMU_USER)),$(ARCH)-linux-user)
+HOST_QEMU_TARGETS = $(ARCH_QEMU_TARGET)-softmmu $(if $(filter y,$(SMARTOS_PACKAGE_HOST_QEMU_USER)),$(ARCH_QEMU_TARGET)-linux-user)
 # Where the build machine's Debian packages put the firmware qemu loads.
 HOST_QEMU_FIRMWARE_DIRS = /usr/share/seabios /usr/lib/ipxe/qemu
-# The files the x86 pc machine with a virtio NIC loads at start.
-HOST_QEMU_FIRMWARE_FILES_x86_64 = /usr/share/seabios/bios-256k.bin \
-	/usr/share/seabios/vgabios-stdvga.bin /usr/lib/ipxe/qemu/efi-virtio.rom
+# The files the architecture's machine with a virtio NIC loads at start:
+# ARCH_QEMU_FIRMWARE_FILES (arch/arch.mk).
 
 HOST_QEMU_CONF_OPTS = \
 	--prefix=$(HOST_DIR) \
@@ -59,7 +58,7 @@ define HOST_QEMU_CONFIGURE_CMDS
 		[ -f $(@D)/configs/targets/$$t.mak ] || { \
 			echo "host-qemu: qemu $(QEMU_VERSION) has no emulator $$t (SMARTOS_ARCH=$(ARCH))" >&2; exit 1; }; \
 	done
-	for f in $(HOST_QEMU_FIRMWARE_FILES_$(ARCH)); do \
+	for f in $(ARCH_QEMU_FIRMWARE_FILES); do \
 		[ -f $$f ] || { echo "host-qemu: $$f is missing: install the Debian packages seabios and ipxe-qemu (support/scripts/install-host-deps.sh)" >&2; exit 1; }; \
 	done
 	mkdir -p $(@D)/smartos-build

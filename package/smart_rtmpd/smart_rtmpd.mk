@@ -24,7 +24,7 @@ SMART_RTMPD_INPUT_FILES = $(if $(SMART_RTMPD_CONFIG_FILE),$(call abs-path,$(SMAR
 
 # The options, checked before anything is fetched; each error names one.
 define SMART_RTMPD_CHECK_OPTIONS
-	test -n '$(SMART_RTMPD_ARCHIVE)' || { echo "ERROR: smart_rtmpd: SMARTOS_PACKAGE_SMART_RTMPD_ARCHIVE is empty: set it to the path or URL of the smart_rtmpd archive for Linux x86_64 (see docs/streaming.md)" >&2; exit 1; }
+	test -n '$(SMART_RTMPD_ARCHIVE)' || { echo "ERROR: smart_rtmpd: SMARTOS_PACKAGE_SMART_RTMPD_ARCHIVE is empty: set it to the path or URL of the smart_rtmpd archive for Linux $(ARCH) (see docs/streaming.md)" >&2; exit 1; }
 	test -n '$(SMART_RTMPD_SHA256)' || { echo "ERROR: smart_rtmpd: SMARTOS_PACKAGE_SMART_RTMPD_SHA256 is empty: set it to the sha256 of $(SMART_RTMPD_ARCHIVE) (sha256sum prints it)" >&2; exit 1; }
 	[[ '$(SMART_RTMPD_SHA256)' =~ ^[0-9a-f]{64}$$ ]] || { echo "ERROR: smart_rtmpd: SMARTOS_PACKAGE_SMART_RTMPD_SHA256 '$(SMART_RTMPD_SHA256)' is not a sha256 (64 hexadecimal digits, lower case)" >&2; exit 1; }
 	case '$(SMART_RTMPD_ARCHIVE_URL)' in file://*) test -f '$(patsubst file://%,%,$(SMART_RTMPD_ARCHIVE_URL))' || { echo "ERROR: smart_rtmpd: SMARTOS_PACKAGE_SMART_RTMPD_ARCHIVE: $(patsubst file://%,%,$(SMART_RTMPD_ARCHIVE_URL)) does not exist" >&2; exit 1; };; esac
@@ -56,7 +56,7 @@ define SMART_RTMPD_EXTRACT_CMDS
 	if [ "$$(printf '%s' "$$found" | grep -c .)" != 1 ]; then \
 		echo "ERROR: smart_rtmpd: SMARTOS_PACKAGE_SMART_RTMPD_ARCHIVE: $(SMART_RTMPD_ARCHIVE_NAME) must hold exactly one file named smart_rtmpd; found: $${found:-none}." >&2; \
 		echo "  It holds: $$(cd $(@D)/archive && find . -type f | head -n 20 | tr '\n' ' ')" >&2; \
-		echo "  (The vendor's rtmpd.zip holds one archive per system: give the Linux x86_64 one.)" >&2; \
+		echo "  (The vendor's rtmpd.zip holds one archive per system: give the Linux $(ARCH) one.)" >&2; \
 		exit 1; \
 	fi; \
 	chmod 0755 "$$found"; \

@@ -52,6 +52,10 @@ packages=(
 	# the C.UTF-8 locale for the target (SMARTOS_TOOLCHAIN_TARGET_LOCALE_C_UTF8):
 	# localedef's sources
 	locales
+	# Debian's cross compiler for aarch64 targets: the host's gcc as external
+	# toolchain (SMARTOS_TOOLCHAIN_EXTERNAL_HOST) when SMARTOS_ARCH is aarch64,
+	# and the cross-build framework test
+	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 )
 
 # Commands the build runs itself (command:package). A package can be installed

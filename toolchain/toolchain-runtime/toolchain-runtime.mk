@@ -14,11 +14,12 @@
 
 TOOLCHAIN_RUNTIME_LICENSE = GPL-3.0+ WITH GCC-exception-3.1 (libstdc++), LGPL-2.1+ (libcrypt, the locale)
 # The internal toolchain's gcc tree; for the host's gcc, Debian's copyright
-# files of the packages the libraries come from (libstdc++6, libcrypt1).
+# files of the packages the libraries come from (libstdc++6, libcrypt1, or
+# their -<arch>-cross twins for Debian's cross gcc).
 TOOLCHAIN_RUNTIME_LICENSE_FILES = $(if $(filter y,$(SMARTOS_TOOLCHAIN_INTERNAL)),\
 	$(HOST_GCC_FINAL_DIR)/COPYING3 $(HOST_GCC_FINAL_DIR)/COPYING.RUNTIME,\
 	$(if $(call qstrip,$(SMARTOS_TOOLCHAIN_EXTERNAL_PATH)),,\
-	/usr/share/doc/libstdc++6/copyright /usr/share/doc/libcrypt1/copyright)) \
+	$(call debian-copyright,libstdc++6) $(call debian-copyright,libcrypt1))) \
 	$(if $(filter y,$(SMARTOS_TOOLCHAIN_TARGET_LOCALE_C_UTF8)),/usr/share/doc/locales/copyright)
 TOOLCHAIN_RUNTIME_DEPENDENCIES = toolchain
 TOOLCHAIN_RUNTIME_CONFIG_VARS = SMARTOS_TOOLCHAIN_TARGET_LIBSTDCXX SMARTOS_TOOLCHAIN_TARGET_LIBCRYPT \

@@ -32,7 +32,7 @@ expect_no_file() { [ ! -e "$1" ] || fail "expected no file $1"; }
 new_tree() {
 	T=$SCRATCH/$1/tree SRC=$SCRATCH/$1/src DL=$SCRATCH/$1/dl
 	mkdir -p "$T/package" "$T/configs" "$SRC" "$DL"
-	ln -s "$TOP/Makefile" "$TOP/Kconfig" "$TOP/support" "$TOP/system" "$TOP/fs" "$T/"
+	ln -s "$TOP/Makefile" "$TOP/Kconfig" "$TOP/arch" "$TOP/support" "$TOP/system" "$TOP/fs" "$T/"
 	for f in "$TOP"/package/pkg-*.mk "$TOP/package/Makefile.in"; do
 		ln -s "$f" "$T/package/"
 	done
