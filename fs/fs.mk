@@ -103,7 +103,7 @@ endef
 
 $(ROOTFS_IMAGES_STAMP): $(ROOTFS_FINALIZE_STAMP) $(MAKEDEVS)
 	$(info >>> Checking the target and generating root filesystem images)
-	$(PYTHON3) $(SCRIPTS)/check-elf --forbid $(TOPDIR) $(TARGET_DIR)
+	$(PYTHON3) $(SCRIPTS)/check-elf --machine $(call shq,$(ARCH_ELF_MACHINE)) --forbid $(TOPDIR) $(TARGET_DIR)
 	rm -rf $(FS_WORK_DIR) && mkdir -p $(FS_WORK_DIR) $(BINARIES_DIR) && : > $(FS_WORK_DIR)/.made
 	$(file >$(ROOTFS_PACKAGE_PERMISSIONS),$(rootfs-package-permissions))
 	$(file >$(ROOTFS_PACKAGE_USERS),$(rootfs-package-users))
