@@ -16,7 +16,7 @@ LINUX_INSTALL_TARGET = YES
 LINUX_INSTALL_IMAGES = YES
 
 
-# The architecture's kernel image (arch/arch.mk), e.g. arch/x86/boot/bzImage.
+# The architecture's kernel image: KERNEL_IMAGE_PATH (arch/arch.mk).
 LINUX_IMAGE = $(KERNEL_IMAGE_PATH)
 
 # Fixed build user/host/time/number so two builds of the same tree print the

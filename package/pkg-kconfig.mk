@@ -6,7 +6,7 @@
 #   FOO_KCONFIG_FILE            the package configuration (full .config or a
 #                               defconfig), e.g. board/<board>/busybox.config
 #   FOO_KCONFIG_DEFCONFIG       or: a defconfig target of the package itself
-#                               (e.g. x86_64_defconfig), used when no FILE is set
+#                               (e.g. the kernel's KERNEL_DEFCONFIG), used when no FILE is set
 #   FOO_KCONFIG_FRAGMENT_FILES  fragments merged on top, in order (a symbol set
 #                               in a fragment replaces its earlier line)
 #   FOO_KCONFIG_OPTS            make arguments for every config target (ARCH=...)
