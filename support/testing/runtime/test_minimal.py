@@ -5,8 +5,9 @@ table and that only the glibc libraries programs link are there, check that
 the budget check fails over budget naming the sizes, boot the disk image in
 qemu (TCG) with SeaBIOS and with OVMF to a shell and power off.
 
-Cost: one kernel build of its own (without the qemu boards' hardening and
-modules, xz-compressed) plus busybox and GRUB for both platforms; two boots
+Cost: one kernel build of its own (board/minimal/linux.config: Linux's
+tinyconfig plus the qemu guest's drivers) plus busybox and GRUB for both
+platforms; two boots
 (see docs/minimal.md).
 Reuse a built output dir with SMARTOS_RUNTIME_OUTPUT_MINIMAL=<dir>.
 """
