@@ -27,7 +27,7 @@ packages=(
 	qemu-system-x86 ovmf python3 python3-pexpect python3-pytest tmux time podman runc
 	# host-side guest networking (board/qemu-x86_64/netbridge.sh, the network test)
 	iproute2 dnsmasq-base
-	# push and pull streams to and from the guest (long_streaming.py: ffmpeg, ffprobe)
+	# push and pull streams to and from the guest (test_streaming.py: ffmpeg, ffprobe)
 	ffmpeg
 	# ssh into the guest (test_access.py: ssh, ssh-keygen); dropbear links the
 	# host toolchain's libcrypt

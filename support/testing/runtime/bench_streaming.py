@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import smartos_runtime as rt  # noqa: E402
-import long_streaming as ts  # noqa: E402
+import test_streaming as ts  # noqa: E402
 
 
 def guest_cpu(vm):
