@@ -320,16 +320,18 @@ test_run_hostfwd() {
 	local fwd=$T/output/images/hostfwd.txt
 	[ "$(cat "$fwd")" = "$(printf 'tcp 1935 1935\ntcp 8080 80\nudp 5353 53')" ] ||
 		fail "hostfwd.txt: expected the three entries, got: $(cat "$fwd")" || return
-	# What qemu gets (qemu-common.sh as the run scripts source it).
+	# What qemu gets (qemu-common.sh as the run scripts source it), with the
+	# run script's options given to qemu_args.
 	local args=$SCRATCH/hostfwd/args
-	IMAGES=$T/output/images bash -c 'set -eu; source "$1/board/common/qemu-common.sh"; shift; usage() { :; }
-		qemu_parse_args "$@"; SMARTOS_QEMU_ACCEL=tcg qemu_setup "$IMAGES"; printf "%s\n" "${QEMU_ARGS[@]}"' \
-		run "$TOP" >"$args" 2>"$args.err" || { fail "qemu_setup failed: $(cat "$args.err")"; return; }
+	qemu_args() {
+		IMAGES=$T/output/images bash -c 'set -eu; source "$1/board/common/qemu-common.sh"; shift; usage() { :; }
+			qemu_parse_args "$@"; SMARTOS_QEMU_ACCEL=tcg qemu_setup "$IMAGES"; printf "%s\n" "${QEMU_ARGS[@]}"' \
+			run "$TOP" "$@"
+	}
+	qemu_args >"$args" 2>"$args.err" || { fail "qemu_setup failed: $(cat "$args.err")"; return; }
 	expect_contains "$args" "user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:1935-:1935,hostfwd=tcp:127.0.0.1:8080-:80,hostfwd=udp:127.0.0.1:5353-:53" || return
 	expect_contains "$args.err" "forwarding tcp 127.0.0.1:8080 to the guest's port 80" || return
-	IMAGES=$T/output/images bash -c 'set -eu; source "$1/board/common/qemu-common.sh"; shift; usage() { :; }
-		qemu_parse_args "$@"; SMARTOS_QEMU_ACCEL=tcg qemu_setup "$IMAGES"; printf "%s\n" "${QEMU_ARGS[@]}"' \
-		run "$TOP" --no-hostfwd >"$args" 2>&1 || { fail "qemu_setup --no-hostfwd failed: $(cat "$args")"; return; }
+	qemu_args --no-hostfwd >"$args" 2>&1 || { fail "qemu_setup --no-hostfwd failed: $(cat "$args")"; return; }
 	expect_contains "$args" "user,id=net0,restrict=on" || return
 	expect_not_contains "$args" "hostfwd=" || return
 	# Bad entries, each named with the option.
