@@ -18,11 +18,23 @@
 # an image that is then copied to other machines. --write is the explicit
 # way to keep what the guest wrote.
 
+# The board's machine: a run script may set these before it sources this
+# file (the defaults are the PC of board/qemu-x86_64):
+#   QEMU_SYSTEM         the emulator's name (qemu-system-<arch>)
+#   QEMU_MACHINE        the array of machine options (-M, -cpu)
+#   QEMU_UEFI_FIRMWARE  the UEFI firmware file for --uefi, QEMU_UEFI_FIRMWARE_ENV
+#                       the environment variable that overrides it and
+#                       QEMU_UEFI_FIRMWARE_PACKAGE the Debian package that has it
 # QEMU names the emulator; without it, the one the build made
 # (SMARTOS_PACKAGE_HOST_QEMU: host/bin beside the images directory) if there
 # is one, else the build machine's.
+QEMU_SYSTEM=${QEMU_SYSTEM:-qemu-system-x86_64}
+if ! declare -p QEMU_MACHINE >/dev/null 2>&1; then QEMU_MACHINE=(-M pc); fi
+QEMU_UEFI_FIRMWARE=${QEMU_UEFI_FIRMWARE:-/usr/share/ovmf/OVMF.fd}
+QEMU_UEFI_FIRMWARE_ENV=${QEMU_UEFI_FIRMWARE_ENV:-SMARTOS_QEMU_OVMF}
+QEMU_UEFI_FIRMWARE_PACKAGE=${QEMU_UEFI_FIRMWARE_PACKAGE:-ovmf}
 QEMU_GIVEN=${QEMU:+yes}
-QEMU=${QEMU:-qemu-system-x86_64}
+QEMU=${QEMU:-$QEMU_SYSTEM}
 QEMU_TAP=
 QEMU_MAC=
 QEMU_SNAPSHOT=yes
@@ -43,8 +55,8 @@ QEMU_OPTIONS_USAGE='  --tap IFNAME      network on the host tap device IFNAME (m
   --snapshot        write nothing to the disk images (the default)
   --no-data-disks   do not attach the extra data disks (data-disks.txt)
   --no-hostfwd      do not forward the host ports of hostfwd.txt
-  --uefi, --bios    boot with UEFI firmware (OVMF; SMARTOS_QEMU_OVMF names its
-                    file, default /usr/share/ovmf/OVMF.fd) or with SeaBIOS
+  --uefi, --bios    boot with UEFI firmware ('"$QEMU_UEFI_FIRMWARE_ENV"' names its
+                    file, default '"$QEMU_UEFI_FIRMWARE"') or with SeaBIOS
   SMARTOS_QEMU_ACCEL=kvm|tcg skips the KVM probe; QEMU=PROGRAM names the emulator
   (default: the one the build made, host/bin beside the images directory, if any).'
 
@@ -115,8 +127,11 @@ qemu_parse_args() {
 # KVM can be present and still hang (nested virtualisation): boot a
 # one-sector guest that writes to qemu's isa-debug-exit port, which makes
 # qemu exit with status 3, and see whether that happens in time.
+# The probe is PC code: for another machine (or another architecture than
+# the build machine's) it says no, and the guest runs under TCG.
 qemu_probe_kvm() {
 	[ -w /dev/kvm ] || return 1
+	[ "${QEMU_MACHINE[*]}" = "-M pc" ] || return 1
 	local sector rc=0
 	sector=$(mktemp)
 	# mov al,1; out 0xf4,al; hlt; jmp back to hlt; zeros; boot signature
@@ -147,14 +162,14 @@ qemu_setup() {
 	if [ -z "$accel" ]; then
 		if qemu_probe_kvm; then accel=kvm; else accel=tcg; fi
 	fi
-	QEMU_ARGS=(-M pc -accel "$accel" -m 256M -smp 1 -nographic)
+	QEMU_ARGS=("${QEMU_MACHINE[@]}" -accel "$accel" -m 256M -smp 1 -nographic)
 	if [ "$QEMU_FIRMWARE" = uefi ]; then
-		local ovmf=${SMARTOS_QEMU_OVMF:-/usr/share/ovmf/OVMF.fd}
-		if [ ! -f "$ovmf" ]; then
-			echo "$(basename "$0"): UEFI firmware $ovmf not found (Debian package ovmf, or set SMARTOS_QEMU_OVMF)" >&2
+		local firmware=${!QEMU_UEFI_FIRMWARE_ENV:-$QEMU_UEFI_FIRMWARE}
+		if [ ! -f "$firmware" ]; then
+			echo "$(basename "$0"): UEFI firmware $firmware not found (Debian package $QEMU_UEFI_FIRMWARE_PACKAGE, or set $QEMU_UEFI_FIRMWARE_ENV)" >&2
 			exit 1
 		fi
-		QEMU_ARGS+=(-bios "$ovmf")
+		QEMU_ARGS+=(-bios "$firmware")
 	fi
 
 	if [ -n "$QEMU_TAP" ]; then
