@@ -46,8 +46,24 @@ GRUB2_PLATFORMS = $(if $(filter y,$(SMARTOS_PACKAGE_GRUB2_BIOS)),$(GRUB2_BIOS_PL
 grub2-cpu = $(patsubst arm64,aarch64,$(firstword $(subst -, ,$(1))))
 grub2-firmware = $(lastword $(subst -, ,$(1)))
 # The compiler of a platform's boot code: the host's, unless
-# HOST_GRUB2_TARGET_CC_<platform> names another (a cross compiler).
+# HOST_GRUB2_TARGET_CC_<platform> names another (a cross compiler). The
+# host's gcc makes the boot code of its own CPU's platforms (and, with -m32,
+# i386-pc on x86_64); for a target architecture other than the build
+# machine's, Debian's cross gcc and binutils of the architecture
+# (<tuple>-gcc, <tuple>-objcopy, ...: gcc-<tuple>, which install-host-deps.sh
+# installs) make it, whichever toolchain builds the target: GRUB's boot code
+# is freestanding, it needs no C library.
+GRUB2_BUILD_CPU = $(firstword $(subst -, ,$(GNU_HOST_NAME)))
+GRUB2_CROSS = $(if $(filter $(GRUB2_BUILD_CPU),$(ARCH)),,$(ARCH_DEBIAN_TUPLE)-)
+ifneq ($(GRUB2_CROSS),)
+$(foreach p,$(GRUB2_BIOS_PLATFORM) $(GRUB2_EFI_PLATFORM),\
+	$(eval HOST_GRUB2_TARGET_CC_$(p) ?= $(GRUB2_CROSS)gcc))
+endif
 grub2-target-cc = $(or $(HOST_GRUB2_TARGET_CC_$(1)),$(HOST_CC))
+# The binutils that go with a cross compiler (GRUB's configure would look for
+# <cpu>-objcopy, which Debian does not name them).
+grub2-target-tools = $(if $(HOST_GRUB2_TARGET_CC_$(1)),$(foreach t,objcopy strip nm ranlib,\
+	TARGET_$(call UPPERCASE,$(t))="$(patsubst %gcc,%$(t),$(HOST_GRUB2_TARGET_CC_$(1)))"))
 
 # Only what grub-mkimage and the modules need: no fonts, themes,
 # device-mapper, ZFS, FUSE or translations.
@@ -75,9 +91,15 @@ HOST_GRUB2_CONFIG_VARS = SMARTOS_PACKAGE_GRUB2_BIOS SMARTOS_PACKAGE_GRUB2_EFI \
 grub2-pid = pid_$(subst -,_,$(1))
 define HOST_GRUB2_CONFIGURE_CMDS
 	$(if $(strip $(GRUB2_PLATFORMS)),,echo "host-grub2: no platform selected (SMARTOS_PACKAGE_GRUB2_BIOS, SMARTOS_PACKAGE_GRUB2_EFI)" >&2; exit 1)
+	$(foreach p,$(GRUB2_PLATFORMS),$(if $(HOST_GRUB2_TARGET_CC_$(p)),\
+		if ! PATH=$(HOST_PATH) command -v $(HOST_GRUB2_TARGET_CC_$(p)) >/dev/null; then \
+			echo "host-grub2: GRUB's $(p) platform (SMARTOS_ARCH=$(ARCH)) is compiled with $(HOST_GRUB2_TARGET_CC_$(p)) but it is not installed: install the Debian package $(patsubst %-,gcc-%,$(GRUB2_CROSS)) (support/scripts/install-host-deps.sh)" >&2; \
+			exit 1; \
+		fi$(sep)))
 	$(foreach p,$(GRUB2_PLATFORMS),mkdir -p $(@D)/build-$(p)$(sep))
 	$(foreach p,$(GRUB2_PLATFORMS),(cd $(@D)/build-$(p) && \
 		PATH=$(HOST_PATH) CC="$(HOST_CC)" TARGET_CC="$(call grub2-target-cc,$(p))" \
+		$(call grub2-target-tools,$(p)) \
 		PYTHON=/usr/bin/python3 ../configure --prefix=$(HOST_DIR) \
 		--target=$(call grub2-cpu,$(p)) --with-platform=$(call grub2-firmware,$(p)) \
 		$(HOST_GRUB2_CONF_OPTS)) >$(@D)/build-$(p)/smartos-configure.log 2>&1 & \
