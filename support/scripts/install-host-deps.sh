@@ -54,8 +54,11 @@ packages=(
 	locales
 	# Debian's cross compiler for aarch64 targets: the host's gcc as external
 	# toolchain (SMARTOS_TOOLCHAIN_EXTERNAL_HOST) when SMARTOS_ARCH is aarch64,
-	# and the cross-build framework test
+	# GRUB's arm64-efi boot code, and the cross-build framework test
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+	# the aarch64 board (board/qemu-aarch64-virt): qemu's virt machine and
+	# its UEFI firmware (AAVMF)
+	qemu-system-arm qemu-efi-aarch64
 )
 
 # Commands the build runs itself (command:package). A package can be installed
@@ -66,7 +69,7 @@ commands=(
 	rsync:rsync cpio:cpio tar:tar gzip:gzip xz:xz-utils bzip2:bzip2 curl:curl git:git
 	flock:util-linux openssl:openssl fakeroot:fakeroot mke2fs:e2fsprogs debugfs:e2fsprogs
 	depmod:kmod genimage:genimage mkfs.vfat:dosfstools mcopy:mtools
-	qemu-system-x86_64:qemu-system-x86 localedef:libc-bin
+	qemu-system-x86_64:qemu-system-x86 qemu-system-aarch64:qemu-system-arm localedef:libc-bin
 )
 
 missing=()
