@@ -190,4 +190,32 @@ test_cross_toolchain_aarch64() {
 	expect_contains "$OUT" "/usr/share/doc/libc6-arm64-cross/copyright /usr/share/doc/libgcc-s1-arm64-cross/copyright" || return
 }
 
-TESTS+=(arch_variables elf_machine_check cross_toolchain_aarch64)
+# The aarch64 board's run script: the qemu command line it makes (qemu's
+# virt machine, the AAVMF firmware, TCG without a KVM probe, the disk first),
+# and what it refuses (a BIOS boot, a missing firmware file).
+test_aarch64_run_script() {
+	local d=$SCRATCH/a64run
+	mkdir -p "$d/images"
+	: >"$d/images/disk.img"
+	# A stand-in for qemu that prints its arguments, and firmware to find.
+	printf '#!/bin/sh\nprintf "%%s\\n" "$@"\n' >"$d/qemu"
+	chmod +x "$d/qemu"
+	: >"$d/firmware.fd"
+	local script=$TOP/board/qemu-aarch64-virt/start-qemu.sh
+	(unset SMARTOS_QEMU_ACCEL; QEMU=$d/qemu SMARTOS_QEMU_AAVMF=$d/firmware.fd "$script" --no-data-disks "$d/images") \
+		>"$d/args" 2>&1 || { fail "start-qemu.sh failed: $(cat "$d/args")"; return; }
+	tr '\n' ' ' <"$d/args" >"$d/line"
+	expect_contains "$d/line" "-drive file=$d/images/disk.img,if=virtio,format=raw -M virt,gic-version=3,acpi=off -cpu cortex-a57 -accel tcg " || return
+	expect_contains "$d/line" "-bios $d/firmware.fd " || return
+	expect_contains "$d/line" "-netdev user,id=net0,restrict=on -device virtio-net-pci,netdev=net0 -snapshot" || return
+	if QEMU=$d/qemu SMARTOS_QEMU_AAVMF=$d/firmware.fd "$script" --bios "$d/images" >"$d/out" 2>&1; then
+		fail "start-qemu.sh accepted --bios"; return
+	fi
+	expect_contains "$d/out" "the virt machine boots with UEFI firmware only (no --bios)" || return
+	if QEMU=$d/qemu SMARTOS_QEMU_AAVMF=$d/missing.fd "$script" "$d/images" >"$d/out" 2>&1; then
+		fail "start-qemu.sh started without its firmware"; return
+	fi
+	expect_contains "$d/out" "UEFI firmware $d/missing.fd not found (Debian package qemu-efi-aarch64, or set SMARTOS_QEMU_AAVMF)" || return
+}
+
+TESTS+=(arch_variables elf_machine_check cross_toolchain_aarch64 aarch64_run_script)
