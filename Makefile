@@ -338,7 +338,8 @@ bench-framework:
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests overhead_benchmark
 
 # Every runtime test fits CI's time budget (docs/testing.md has the measured
-# figure: two kernels, busybox, GRUB, the debugging tools, the streaming server).
+# figure: three kernels, busybox, GRUB, the debugging tools, the streaming
+# server, the aarch64 board).
 # (Unbuffered: a test's lines reach a CI log as they are printed.)
 check-runtime:
 	$(CLEAN_MAKE_ENV) PYTHONUNBUFFERED=1 support/testing/runtime/run
@@ -349,15 +350,16 @@ check-runtime:
 # under umask 000 compared with root's, then the from-source
 # toolchain, built with smartos_qemu_defconfig from scratch (over an hour on
 # two cores), gcc, make and ncurses in the guest, qemu built from source
-# for the build machine, and make and ncurses without gcc on the target
-# (long_devtools). SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built output directory.
+# for the build machine, make and ncurses without gcc on the target
+# (long_devtools), and the aarch64 board with its from-source toolchain
+# (long_aarch64). SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built output directory.
 .PHONY: check-long
 check-long:
 	rc=0; $(MAKE) --no-print-directory O=$(O) check-kconfig-conformance KCONFIG_CONFORMANCE_SEEDS=30 \
 		KCONFIG_CONFORMANCE_ARCHS="x86_64 arm64" || rc=1; \
 	$(MAKE) --no-print-directory O=$(O) check-cache || rc=1; \
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
-	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain long_host_qemu long_devtools || rc=1; exit $$rc
+	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain long_host_qemu long_devtools long_aarch64 || rc=1; exit $$rc
 
 help:
 	cat support/scripts/help.txt
