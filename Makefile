@@ -285,16 +285,19 @@ check:
 	done; exit $$rc
 
 # Our Kconfig engine: its unit tests, then the conformance harness against the
-# kernel's own kconfig, with the conf those tests built: defconfig, all*config,
-# tinyconfig and KCONFIG_CONFORMANCE_SEEDS randconfigs for each architecture of
-# KCONFIG_CONFORMANCE_ARCHS (check-long runs the harness's full 30 seeds for
-# x86_64 and arm64).
+# kernel's own kconfig, with the conf those tests built: the cases of
+# KCONFIG_CONFORMANCE_CASES (a regular expression on arch/case; make check:
+# defconfig, allnoconfig, tinyconfig and a randconfig) with
+# KCONFIG_CONFORMANCE_SEEDS randconfigs for each architecture of
+# KCONFIG_CONFORMANCE_ARCHS (check-long runs every case, allyesconfig and
+# allmodconfig too, with the harness's full 30 seeds for x86_64 and arm64).
 KCONFIG_CHECK_DIR = $(O)/build/kconfig-check
 KCONFIG_FUZZ_SECONDS ?= 30
-KCONFIG_CONFORMANCE_SEEDS ?= 2
+KCONFIG_CONFORMANCE_SEEDS ?= 1
 KCONFIG_CONFORMANCE_ARCHS ?= x86_64
+KCONFIG_CONFORMANCE_CASES ?= /(defconfig|allnoconfig|tinyconfig|randconfig-)
 KCONFIG_CONFORMANCE_VARS = CONF=$(KCONFIG_CHECK_DIR)/conf WORKDIR=$(O)/build/kconfig-conformance \
-	ARGS='--seeds $(KCONFIG_CONFORMANCE_SEEDS) --arch "$(KCONFIG_CONFORMANCE_ARCHS)"'
+	ARGS='--seeds $(KCONFIG_CONFORMANCE_SEEDS) --arch "$(KCONFIG_CONFORMANCE_ARCHS)" --cases "$(KCONFIG_CONFORMANCE_CASES)"'
 check-kconfig:
 	test -f support/kconfig/Makefile || { echo "ERROR: check-kconfig: support/kconfig/Makefile is missing" >&2; exit 1; }
 	test -f support/kconfig/tests/conformance/Makefile || \
@@ -356,7 +359,7 @@ check-runtime:
 .PHONY: check-long
 check-long:
 	rc=0; $(MAKE) --no-print-directory O=$(O) check-kconfig-conformance KCONFIG_CONFORMANCE_SEEDS=30 \
-		KCONFIG_CONFORMANCE_ARCHS="x86_64 arm64" || rc=1; \
+		KCONFIG_CONFORMANCE_ARCHS="x86_64 arm64" KCONFIG_CONFORMANCE_CASES=. || rc=1; \
 	$(MAKE) --no-print-directory O=$(O) check-cache || rc=1; \
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
 	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain long_host_qemu long_devtools long_aarch64 || rc=1; exit $$rc
