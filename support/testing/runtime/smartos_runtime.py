@@ -586,10 +586,11 @@ class Machine:
         out = self.run("n=0; until %s; do [ $n -ge %d ] && break; n=$((n + 1)); sleep 0.2; "
                        "done; %s; ip -4 route show dev %s" % (ready, timeout * 5, show, iface),
                        timeout=timeout + COMMAND_TIMEOUT)
-        if "inet " not in out or (route and "default " not in out):
-            raise CommandError("%s: no IPv4 address%s after %d s; the guest says:\n%s\n"
-                               "console log %s" % (iface, " and default route" if route else "",
-                                                   timeout, out, self.log_path))
+        lacking = "an IPv4 address" if "inet " not in out else \
+            "a default route" if route and "default " not in out else None
+        if lacking:
+            raise CommandError("%s: no %s after %d s; the guest says:\n%s\nconsole log %s"
+                               % (iface, lacking, timeout, out, self.log_path))
         return out
 
     def run(self, command, timeout=COMMAND_TIMEOUT, check=True):
