@@ -133,6 +133,7 @@ def main():
         vm.start()
         vm.login()
         vm.run("test -x /etc/init.d/S60nginx && pidof nginx >/dev/null")
+        vm.wait_for_address()
         for n in (int(x) for x in args.players.split(",")):
             r = run_round(vm, ports[ts.RTMP_PORT], n, pushed, pushed_frames, args.seconds, work)
             rows.append(r)

@@ -63,8 +63,3 @@ def web_root(test_class, prefix, name, label):
         f.write("%s %s\n" % (label, token))
     return directory, token
 
-
-# A guest command: wait up to 60 s for udhcpc's lease on eth0 (it may still be
-# asking in the background), then show eth0's IPv4 address.
-WAIT_FOR_LEASE = ("for n in $(seq 60); do ip -4 addr show dev eth0 | "
-                  "grep -q 'inet ' && break; sleep 1; done; ip -4 addr show dev eth0")

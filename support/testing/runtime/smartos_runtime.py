@@ -568,6 +568,31 @@ class Machine:
                 return port
         raise CommandError("hostfwd_add for guest port %d failed: %s" % (guest_port, out))
 
+    def wait_for_address(self, iface="eth0", route=False, timeout=COMMAND_TIMEOUT):
+        """Wait until IFACE has an IPv4 address (and, with ROUTE, the default
+        route through it) and return what `ip -4 addr show dev IFACE` and
+        `ip -4 route show dev IFACE` say. With DHCP the guest takes its
+        lease in the background (SMARTOS_SYSTEM_NET_DHCP_WAIT off): the
+        login prompt may come before the lease, so a test that uses the
+        network right after the boot waits here first. The DHCP client's
+        script sets the default route last, so ROUTE waits for the whole
+        lease where the DHCP server gives a router (qemu's user networking
+        with restrict=on gives none). Raises CommandError when that did not
+        come within TIMEOUT seconds."""
+        show = "ip -4 addr show dev %s" % iface
+        ready = "%s | grep -q 'inet '" % show
+        if route:
+            ready += " && ip -4 route show dev %s | grep -q '^default '" % iface
+        out = self.run("n=0; until %s; do [ $n -ge %d ] && break; n=$((n + 1)); sleep 0.2; "
+                       "done; %s; ip -4 route show dev %s" % (ready, timeout * 5, show, iface),
+                       timeout=timeout + COMMAND_TIMEOUT)
+        lacking = "an IPv4 address" if "inet " not in out else \
+            "a default route" if route and "default " not in out else None
+        if lacking:
+            raise CommandError("%s: no %s after %d s; the guest says:\n%s\nconsole log %s"
+                               % (iface, lacking, timeout, out, self.log_path))
+        return out
+
     def run(self, command, timeout=COMMAND_TIMEOUT, check=True):
         """Run COMMAND in the guest shell; returns its output (str, \\n line
         ends). With check, a non-zero exit status raises CommandError."""

@@ -224,6 +224,9 @@ class FirstBoot(AccessConfiguration):
         out = vm.run("ls /etc/dropbear")
         self.assertIn("dropbear_ed25519_host_key", out)
         fingerprint = guest_fingerprint(vm)
+        # qemu forwards to the guest's DHCP address, which may come after
+        # the login prompt.
+        vm.wait_for_address()
         port = vm.hostfwd(22)
         known_hosts = os.path.join(self.build.inputs_dir, "known_hosts")
         if os.path.exists(known_hosts):
@@ -257,6 +260,7 @@ class FirstBoot(AccessConfiguration):
         # The listener is up: it answers inside the guest (loopback).
         self.assertIn("smartos-fw-probe",
                       vm.run("wget -q -O - http://127.0.0.1:%d/" % HTTP_PORT))
+        vm.wait_for_address()
         port = vm.hostfwd(HTTP_PORT)
         # Port 22 (allowed) connects from outside ...
         r = self.ssh(vm.hostfwd(22), "echo ssh-ok")

@@ -57,6 +57,17 @@ class NetworkConfigFromOptions(unittest.TestCase):
         self.assertEqual(self.read(target, "resolv.conf"),
                          ["search example.test", "nameserver 10.0.0.53", "nameserver 10.0.0.54"])
 
+    def test_dhcp_wait(self):
+        # SMARTOS_SYSTEM_NET_DHCP_WAIT=y: a "dhcp wait" line for S40network,
+        # before the interfaces; without it (the default) none.
+        proc, target = self.mknetconf("eth0:dhcp", "eth1:dhcp", "", "", "y")
+        self.assertEqual(proc.returncode, 0, proc.stdout)
+        self.assertEqual(self.read(target, "network.conf"), ["dhcp wait", "eth0 dhcp", "eth1 dhcp"])
+        for args in (("eth0:dhcp", "", "", ""), ("eth0:dhcp", "", "", "", "")):
+            proc, target = self.mknetconf(*args)
+            self.assertEqual(proc.returncode, 0, proc.stdout)
+            self.assertEqual(self.read(target, "network.conf"), ["eth0 dhcp"], args)
+
     def test_invalid_values_name_the_option(self):
         for args, message in (
                 (("eth0:static:10.0.0.300:255.255.255.0:", "", "", ""),
@@ -115,7 +126,7 @@ class TwoGuestsOnABridge(net.NetworkConfiguration):
         return self.vms[i].run(command, **kw)
 
     def wait_for_lease(self, i):
-        return self.guest(i, net.WAIT_FOR_LEASE)
+        return self.vms[i].wait_for_address(route=True)
 
     def test_each_guest_has_its_dhcp_lease(self):
         for i in (1, 2):
@@ -288,7 +299,7 @@ class GuestBehindNat(net.NetworkConfiguration):
                          ["10.203.0.0/24 dev natv1 proto kernel scope link src 10.203.0.2".split()])
 
     def test_guest_reaches_the_outside_server_through_nat(self):
-        out = self.vm.run(net.WAIT_FOR_LEASE)
+        out = self.vm.wait_for_address(route=True)
         self.assertIn("inet %s/24" % self.VM_IP, out)
         out = self.vm.run("wget -q -O - http://%s:%d/outside.txt" % (self.SERVER_IP, HTTP_PORT),
                           timeout=60)

@@ -217,6 +217,9 @@ class StreamingServer(StreamingConfiguration):
         run_dir, cls.ports = run_dir_with_free_ports(cls.build.output_dir)
         cls.vm = cls.boot_for_class(images_dir=run_dir)
         print("boot to the login prompt: %.1f s (TCG)" % cls.vm.boot_seconds)
+        # The forwards reach the guest's DHCP address, which may come after
+        # the login prompt.
+        cls.vm.wait_for_address()
         cls.push_and_pull()
 
     @classmethod
