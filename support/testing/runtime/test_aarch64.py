@@ -181,12 +181,12 @@ class BootAarch64(Aarch64Configuration):
         self.assertNotIn("not found", libs)
 
     def test_dhcp_lease(self):
-        out = self.vm.run(net.WAIT_FOR_LEASE, timeout=90)
+        out = self.vm.wait_for_address(route=True, timeout=90)
         self.assertIn("inet %s/24" % VM_IP, out, "expected the fixed lease %s on eth0" % VM_IP)
         self.assertIn("nameserver %s" % HOST_IP, self.vm.run("cat /etc/resolv.conf"))
 
     def test_dns_through_busybox_and_glibc(self):
-        self.vm.run(net.WAIT_FOR_LEASE, timeout=90)
+        self.vm.wait_for_address(route=True, timeout=90)
         out = self.vm.run("nslookup files.test", timeout=60)
         self.assertRegex(out, r"Name:\s+files\.test\s+Address:\s+%s" % re.escape(HOST_IP), out)
         # busybox wget resolves the name with glibc's getaddrinfo (NSS: files, dns).
