@@ -280,8 +280,8 @@ distclean:
 # --- tests ------------------------------------------------------------------------
 .PHONY: check check-kconfig check-framework check-runtime
 # The aarch64 board's configuration (test_aarch64) shares no package with the
-# x86_64 ones, so make check builds it beside its first two layers, which
-# leave much of the machine idle, at a lower priority (nice 10), into
+# x86_64 ones, so make check builds it beside its first two layers, at a
+# lower priority (nice 10), into
 # CHECK_AARCH64_DIR; check-runtime then reuses that output directory (its
 # build failing there fails test_aarch64, which builds it again and shows why).
 CHECK_AARCH64_DIR = $(O)/check-aarch64
