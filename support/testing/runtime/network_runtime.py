@@ -63,3 +63,29 @@ def web_root(test_class, prefix, name, label):
         f.write("%s %s\n" % (label, token))
     return directory, token
 
+# The host side of netbridge.sh's bridge, and the port of the HTTP server
+# namespace_with_web_server starts there.
+HOST_IP = "192.168.100.1"
+HTTP_PORT = 8000
+
+
+def namespace_with_web_server(test_class, name, vms):
+    """In TEST_CLASS's setUpClass: a network namespace NAME made by
+    netbridge.sh with VMS taps (smarttap1..), dnsmasq (DHCP, DNS for the
+    bridge's domain and files.test) and an HTTP server on HOST_IP:HTTP_PORT
+    serving payload.txt ("smart-os payload <token>"). Sets the class's
+    netns, ns_exec, www, token and httpd; class cleanups remove it all,
+    the namespace last, whatever fails in between."""
+    test_class.netns = name
+    test_class.ns_exec = ["ip", "netns", "exec", name]
+    test_class.www, test_class.token = web_root(test_class, name + "-www-", "payload.txt",
+                                                "smart-os payload")
+    # Registered first, so it runs last.
+    test_class.addClassCleanup(netbridge, "down", "--netns", name)
+    print(netbridge("up", "--netns", name, "--vms", str(vms), "--dhcp", "--dns", "files.test"))
+    test_class.httpd = subprocess.Popen(
+        test_class.ns_exec + ["/usr/bin/python3", "-m", "http.server", "--bind", HOST_IP,
+                              "--directory", test_class.www, str(HTTP_PORT)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    test_class.addClassCleanup(test_class.httpd.wait, 10)
+    test_class.addClassCleanup(test_class.httpd.terminate)

@@ -26,9 +26,9 @@ import uuid
 import smartos_runtime as rt
 import network_runtime as net
 
-HOST_IP = "192.168.100.1"
+HOST_IP = net.HOST_IP
 VM_IP = "192.168.100.11"
-HTTP_PORT = 8000
+HTTP_PORT = net.HTTP_PORT
 EM_AARCH64 = 183
 PE_MACHINE_ARM64 = 0xAA64
 
@@ -141,20 +141,7 @@ class BootAarch64(Aarch64Configuration):
     def setUpClass(cls):
         net.require_host_tools()
         super().setUpClass()
-        cls.netns = "smartos-a64-%d" % os.getpid()
-        cls.ns_exec = ["ip", "netns", "exec", cls.netns]
-        cls.www, cls.token = net.web_root(cls, "smartos-a64-www-", "payload.txt", "smart-os payload")
-        # Registered first, so it runs last: the namespace and everything
-        # in it go away whatever happens below.
-        cls.addClassCleanup(net.netbridge, "down", "--netns", cls.netns)
-        print(net.netbridge("up", "--netns", cls.netns, "--vms", "1", "--dhcp",
-                            "--dns", "files.test"))
-        cls.httpd = subprocess.Popen(
-            cls.ns_exec + ["/usr/bin/python3", "-m", "http.server", "--bind", HOST_IP,
-                           "--directory", cls.www, str(HTTP_PORT)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        cls.addClassCleanup(cls.httpd.wait, 10)
-        cls.addClassCleanup(cls.httpd.terminate)
+        net.namespace_with_web_server(cls, "smartos-a64-%d" % os.getpid(), vms=1)
         start = time.monotonic()
         cls.vm = cls.boot_for_class(script_args=["--tap", "smarttap1", "--snapshot"],
                                     command_prefix=cls.ns_exec)

@@ -24,9 +24,9 @@ import unittest
 import smartos_runtime as rt
 import network_runtime as net
 
-HOST_IP = "192.168.100.1"
+HOST_IP = net.HOST_IP
 VM_IPS = {1: "192.168.100.11", 2: "192.168.100.12"}
-HTTP_PORT = 8000
+HTTP_PORT = net.HTTP_PORT
 
 
 class NetworkConfigFromOptions(unittest.TestCase):
@@ -91,22 +91,7 @@ class TwoGuestsOnABridge(net.NetworkConfiguration):
     def setUpClass(cls):
         net.require_host_tools()
         super().setUpClass()
-        cls.netns = "smartos-rt-%d" % os.getpid()
-        cls.ns_exec = ["ip", "netns", "exec", cls.netns]
-        cls.www, cls.token = net.web_root(cls, "smartos-www-", "payload.txt", "smart-os payload")
-
-        # Registered first, so it runs last: whatever happens below, the
-        # namespace and everything in it go away.
-        cls.addClassCleanup(net.netbridge, "down", "--netns", cls.netns)
-        print(net.netbridge("up", "--netns", cls.netns, "--vms", "2", "--dhcp",
-                            "--dns", "files.test"))
-
-        cls.httpd = subprocess.Popen(
-            cls.ns_exec + ["/usr/bin/python3", "-m", "http.server", "--bind", HOST_IP,
-                           "--directory", cls.www, str(HTTP_PORT)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        cls.addClassCleanup(cls.httpd.wait, 10)
-        cls.addClassCleanup(cls.httpd.terminate)
+        net.namespace_with_web_server(cls, "smartos-rt-%d" % os.getpid(), vms=2)
 
         start = time.monotonic()
         cls.vms = {}
