@@ -279,25 +279,10 @@ distclean:
 
 # --- tests ------------------------------------------------------------------------
 .PHONY: check check-kconfig check-framework check-runtime
-# The aarch64 board's configuration (test_aarch64) shares no package with the
-# x86_64 ones, so make check builds it beside its first two layers, at a
-# lower priority (nice 10), into
-# CHECK_AARCH64_DIR; check-runtime then reuses that output directory (its
-# build failing there fails test_aarch64, which builds it again and shows why).
-CHECK_AARCH64_DIR = $(O)/check-aarch64
 check:
-	rc=0; rm -rf $(CHECK_AARCH64_DIR); \
-	SMARTOS_RUNTIME_OUTPUT_AARCH64=$(CHECK_AARCH64_DIR) $(CLEAN_MAKE_ENV) PYTHONUNBUFFERED=1 \
-		nice -n 10 support/testing/runtime/run --build-only test_aarch64 \
-		>$(O)/check-aarch64.log 2>&1 & prebuild=$$!; \
-	for t in check-kconfig check-framework; do \
+	rc=0; for t in check-kconfig check-framework check-runtime; do \
 		echo "=== $$t"; $(MAKE) --no-print-directory O=$(O) $$t || { echo "=== $$t FAILED"; rc=1; }; \
-	done; \
-	echo "=== waiting for the aarch64 build beside them ($(O)/check-aarch64.log)"; \
-	wait $$prebuild; tail -n 2 $(O)/check-aarch64.log; \
-	echo "=== check-runtime"; SMARTOS_RUNTIME_OUTPUT_AARCH64=$(CHECK_AARCH64_DIR) \
-		$(MAKE) --no-print-directory O=$(O) check-runtime || { echo "=== check-runtime FAILED"; rc=1; }; \
-	exit $$rc
+	done; exit $$rc
 
 # Our Kconfig engine: its unit tests, then the conformance harness against the
 # kernel's own kconfig, with the conf those tests built: the cases of
