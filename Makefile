@@ -341,7 +341,7 @@ bench-framework:
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests overhead_benchmark
 
 # Every runtime test fits CI's time budget (docs/testing.md has the measured
-# figure: three kernels, busybox, GRUB, the debugging tools, the streaming
+# figure: two kernels, busybox, GRUB, the debugging tools, the streaming
 # server, the aarch64 board).
 # (Unbuffered: a test's lines reach a CI log as they are printed.)
 check-runtime:
@@ -354,7 +354,8 @@ check-runtime:
 # toolchain, built with smartos_qemu_defconfig from scratch (over an hour on
 # two cores), gcc, make and ncurses in the guest, qemu built from source
 # for the build machine, make and ncurses without gcc on the target
-# (long_devtools), and the aarch64 board with its from-source toolchain
+# (long_devtools), the minimal system with its own kernel (long_minimal),
+# and the aarch64 board with its from-source toolchain
 # (long_aarch64). SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built output directory.
 .PHONY: check-long
 check-long:
@@ -362,7 +363,7 @@ check-long:
 		KCONFIG_CONFORMANCE_ARCHS="x86_64 arm64" KCONFIG_CONFORMANCE_CASES=. || rc=1; \
 	$(MAKE) --no-print-directory O=$(O) check-cache || rc=1; \
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
-	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain long_host_qemu long_devtools long_aarch64 || rc=1; exit $$rc
+	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain long_host_qemu long_devtools long_minimal long_aarch64 || rc=1; exit $$rc
 
 help:
 	cat support/scripts/help.txt

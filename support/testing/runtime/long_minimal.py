@@ -1,5 +1,6 @@
-"""Minimal system: build smartos_minimal_defconfig (kernel, busybox, glibc
-runtime, GRUB for BIOS and UEFI on one disk), check the image size against
+"""Long test (make check-long): the minimal system. Build
+smartos_minimal_defconfig (kernel, busybox, glibc runtime, GRUB for BIOS
+and UEFI on one disk), check the image size against
 the 8 MiB budget (the build checks it too), check the per-package size
 table and that only the glibc libraries programs link are there, check that
 the budget check fails over budget naming the sizes, boot the disk image in
@@ -7,8 +8,9 @@ qemu (TCG) with SeaBIOS and with OVMF to a shell and power off.
 
 Cost: one kernel build of its own (board/minimal/linux.config: Linux's
 tinyconfig plus the qemu guest's drivers) plus busybox and GRUB for both
-platforms; two boots
-(see docs/minimal.md).
+platforms; two boots (see docs/minimal.md). That kernel is why it is in
+check-long: no other configuration restores it from the run's artifact
+cache, and it kept make check over its hour (docs/testing.md).
 Reuse a built output dir with SMARTOS_RUNTIME_OUTPUT_MINIMAL=<dir>.
 """
 
