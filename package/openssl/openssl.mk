@@ -35,16 +35,20 @@ define OPENSSL_CONFIGURE_CMDS
 		shared no-tests no-zlib no-engine no-legacy
 endef
 
-# build_sw: the libraries and the openssl program, no manuals.
+# Only the shared libraries, no static ones (what links OpenSSL links the
+# shared ones) and no openssl program: OpenSSL 3.0 compiles each library
+# source twice, for the static and for the shared library. LIBS and
+# INSTALL_LIBS without libcrypto.a, libssl.a and the program's library,
+# and build_libs instead of build_sw, halve the compiling.
+OPENSSL_MAKE_OPTS = LIBS="providers/libcommon.a providers/libdefault.a" INSTALL_LIBS=
+
 define OPENSSL_BUILD_CMDS
-	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) build_sw
+	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $(OPENSSL_MAKE_OPTS) build_libs
 endef
 
-# Headers, libraries and .pc files; not the static libraries (what links
-# OpenSSL links the shared ones).
+# Headers, the shared libraries and .pc files.
 define OPENSSL_INSTALL_STAGING_CMDS
-	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) DESTDIR=$(STAGING_DIR) install_dev
-	rm -f $(STAGING_DIR)/usr/lib/libssl.a $(STAGING_DIR)/usr/lib/libcrypto.a
+	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $(OPENSSL_MAKE_OPTS) DESTDIR=$(STAGING_DIR) install_dev
 endef
 
 define OPENSSL_INSTALL_TARGET_CMDS
