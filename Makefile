@@ -279,10 +279,20 @@ distclean:
 
 # --- tests ------------------------------------------------------------------------
 .PHONY: check check-kconfig check-framework check-runtime
+# check-kconfig and check-framework run side by side: each keeps about one
+# of two cores busy (the framework's tests run one after another). The
+# framework's output is printed when check-kconfig is done, then
+# check-runtime runs, whose builds use every core.
 check:
-	rc=0; for t in check-kconfig check-framework check-runtime; do \
-		echo "=== $$t"; $(MAKE) --no-print-directory O=$(O) $$t || { echo "=== $$t FAILED"; rc=1; }; \
-	done; exit $$rc
+	rc=0; mkdir -p "$(O)"; \
+	$(MAKE) --no-print-directory O=$(O) check-framework >"$(O)/check-framework.log" 2>&1 & fw=$$!; \
+	echo "=== check-kconfig (check-framework beside it, into $(O)/check-framework.log)"; \
+	$(MAKE) --no-print-directory O=$(O) check-kconfig || { echo "=== check-kconfig FAILED"; rc=1; }; \
+	echo "=== check-framework"; fwrc=0; wait $$fw || fwrc=$$?; cat "$(O)/check-framework.log"; \
+	[ $$fwrc -eq 0 ] || { echo "=== check-framework FAILED"; rc=1; }; \
+	echo "=== check-runtime"; \
+	$(MAKE) --no-print-directory O=$(O) check-runtime || { echo "=== check-runtime FAILED"; rc=1; }; \
+	exit $$rc
 
 # Our Kconfig engine: its unit tests, then the conformance harness against the
 # kernel's own kconfig, with the conf those tests built: the cases of
