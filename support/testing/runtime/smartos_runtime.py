@@ -165,7 +165,16 @@ class Build:
         cmd.extend(targets)
         log.write("$ " + " ".join(cmd) + "\n")
         log.flush()
-        rc = subprocess.call(cmd, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            rc = proc.wait()
+        except BaseException:
+            # The run was interrupted (Ctrl-C, or SIGTERM, which the runner
+            # turns into KeyboardInterrupt): make stops its own jobs on
+            # SIGTERM, and nothing of the build goes on after the runner.
+            proc.terminate()
+            proc.wait()
+            raise
         if rc != 0:
             raise BuildError(
                 "'%s' failed with status %d; log: %s\n%s"

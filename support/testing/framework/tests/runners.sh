@@ -2,7 +2,8 @@
 # Framework tests: the other test runners (runtime, artifact cache, Kconfig cases,
 # menuconfig): a name or filter that matches nothing is an error, never
 # "0 passed, 0 failed"; the runtime library refuses a reused output dir
-# configured otherwise. Nothing is built.
+# configured otherwise; SIGTERM stops the runtime runner's build. Nothing is
+# built.
 # Sourced by run-tests (helpers in lib.sh); each test_* runs in a process of its own.
 
 # expect_status STATUS OUT COMMAND...: COMMAND exits with STATUS; its output in OUT.
@@ -92,6 +93,36 @@ except rt.BuildError as e:
 	expect_not_contains "$out/runtime-build.log" '$ make'
 }
 
+# SIGTERM to the runtime runner (a CI job's timeout) stops the build it is
+# running: make gets SIGTERM, nothing of the build is left running, the
+# output directory goes, and the runner exits with 130. "make" here is a
+# stand-in on PATH that waits until it is stopped.
+test_runtime_run_stops_its_build_on_sigterm() {
+	local fake=$SCRATCH/fakebin tmp=$SCRATCH/runner-tmp out=$SCRATCH/sigterm.out rc=0 pid
+	mkdir -p "$fake" "$tmp"
+	cat >"$fake/make" <<-'SH'
+		#!/bin/bash
+		sleep 300 &
+		trap 'kill $!; echo terminated >"$FAKE_MAKE_DIR/make.term"; exit 143' TERM
+		echo $$ >"$FAKE_MAKE_DIR/make.pid"
+		wait $!
+	SH
+	chmod +x "$fake/make"
+	FAKE_MAKE_DIR=$SCRATCH PATH=$fake:$PATH TMPDIR=$tmp \
+		"$TOP/support/testing/runtime/run" test_boot_qemu.PowerOff >"$out" 2>&1 &
+	local runner=$!
+	for _ in $(seq 300); do [ -s "$SCRATCH/make.pid" ] && break; sleep 0.1; done
+	[ -s "$SCRATCH/make.pid" ] || { kill $runner; fail "the runner never ran make: $(cat "$out")"; return; }
+	pid=$(cat "$SCRATCH/make.pid")
+	kill -TERM $runner
+	wait $runner || rc=$?
+	[ "$rc" = 130 ] || fail "the runner exited with $rc after SIGTERM, expected 130: $(cat "$out")" || return
+	expect_contains "$out" "ERROR: interrupted" || return
+	expect_file "$SCRATCH/make.term" || return
+	! kill -0 "$pid" 2>/dev/null || fail "make ($pid) still runs after the runner ended" || return
+	[ -z "$(ls -A "$tmp")" ] || fail "left in TMPDIR after SIGTERM: $(ls -A "$tmp")"
+}
+
 test_case_runners_reject_filters_matching_nothing() {
 	local out=$SCRATCH/runner.out
 	expect_status 2 "$out" "$TOP/support/kconfig/tests/run-cases.sh" "$KCONFIG_CONF" \
@@ -106,4 +137,4 @@ test_case_runners_reject_filters_matching_nothing() {
 }
 
 TESTS+=(runtime_run_rejects_names_without_tests runtime_reuse_checks_the_configuration
-	case_runners_reject_filters_matching_nothing)
+	runtime_run_stops_its_build_on_sigterm case_runners_reject_filters_matching_nothing)
