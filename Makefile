@@ -351,8 +351,8 @@ bench-framework:
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests overhead_benchmark
 
 # Every runtime test fits CI's time budget (docs/testing.md has the measured
-# figure: two kernels, busybox, GRUB, the debugging tools, the streaming
-# server, the aarch64 board).
+# figure: two kernels, busybox, GRUB, the streaming server, the aarch64
+# board).
 # (Unbuffered: a test's lines reach a CI log as they are printed.)
 check-runtime:
 	$(CLEAN_MAKE_ENV) PYTHONUNBUFFERED=1 support/testing/runtime/run
@@ -363,7 +363,8 @@ check-runtime:
 # under umask 000 compared with root's, then the from-source
 # toolchain, built with smartos_qemu_defconfig from scratch (over an hour on
 # two cores), gcc, make and ncurses in the guest, qemu built from source
-# for the build machine, make and ncurses without gcc on the target
+# for the build machine, the driver demo and debugging tools
+# (long_qemu_debug), make and ncurses without gcc on the target
 # (long_devtools), the minimal system with its own kernel (long_minimal),
 # and the aarch64 board with its from-source toolchain
 # (long_aarch64). SMARTOS_RUNTIME_OUTPUT=<dir> reuses a built output directory.
@@ -373,7 +374,7 @@ check-long:
 		KCONFIG_CONFORMANCE_ARCHS="x86_64 arm64" KCONFIG_CONFORMANCE_CASES=. || rc=1; \
 	$(MAKE) --no-print-directory O=$(O) check-cache || rc=1; \
 	$(CLEAN_MAKE_ENV) support/testing/framework/run-tests --long || rc=1; \
-	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain long_host_qemu long_devtools long_minimal long_aarch64 || rc=1; exit $$rc
+	$(CLEAN_MAKE_ENV) support/testing/runtime/run long_build_user long_internal_toolchain long_host_qemu long_qemu_debug long_devtools long_minimal long_aarch64 || rc=1; exit $$rc
 
 help:
 	cat support/scripts/help.txt
