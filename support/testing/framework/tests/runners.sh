@@ -108,7 +108,9 @@ test_runtime_run_stops_its_build_on_sigterm() {
 		wait $!
 	SH
 	chmod +x "$fake/make"
-	FAKE_MAKE_DIR=$SCRATCH PATH=$fake:$PATH TMPDIR=$tmp \
+	# (Without the caller's choices of kept or reused directories.)
+	env -u SMARTOS_RUNTIME_KEEP -u SMARTOS_RUNTIME_ARTIFACT_CACHE -u SMARTOS_RUNTIME_OUTPUT \
+		-u SMARTOS_RUNTIME_DEFCONFIG FAKE_MAKE_DIR="$SCRATCH" PATH="$fake:$PATH" TMPDIR="$tmp" \
 		"$TOP/support/testing/runtime/run" test_boot_qemu.PowerOff >"$out" 2>&1 &
 	local runner=$!
 	for _ in $(seq 300); do [ -s "$SCRATCH/make.pid" ] && break; sleep 0.1; done
