@@ -42,7 +42,16 @@ endef
 # and build_libs instead of build_sw, halve the compiling.
 OPENSSL_MAKE_OPTS = LIBS="providers/libcommon.a providers/libdefault.a" INSTALL_LIBS=
 
+# crypto/buildinf.h holds the compiler's command line that OpenSSL_version()
+# reports ("compiler: ..."). It is made first, from that command line
+# without the output directory's paths (the compiler by its name, no -I of
+# staging), so that libcrypto does not depend on where it was built; the
+# build keeps it (it depends only on its script).
+OPENSSL_WITHOUT_PATHS = sed -n 's/^$(1)=//p' $(@D)/Makefile | sed 's/ *-I[^ ]*//g'
 define OPENSSL_BUILD_CMDS
+	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) crypto/buildinf.h CC=$(notdir $(TARGET_CC)) \
+		CFLAGS="$$($(call OPENSSL_WITHOUT_PATHS,CFLAGS))" \
+		CPPFLAGS_Q="$$($(call OPENSSL_WITHOUT_PATHS,CPPFLAGS_Q))"
 	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) $(OPENSSL_MAKE_OPTS) build_libs
 endef
 
