@@ -47,7 +47,7 @@ OPENSSL_MAKE_OPTS = LIBS="providers/libcommon.a providers/libdefault.a" INSTALL_
 # without the output directory's paths (the compiler by its name, no -I of
 # staging), so that libcrypto does not depend on where it was built; the
 # build keeps it (it depends only on its script).
-OPENSSL_WITHOUT_PATHS = sed -n 's/^$(1)=//p' $(@D)/Makefile | sed 's/ *-I[^ ]*//g'
+OPENSSL_WITHOUT_PATHS = sed -n '/^$(1)=/{s///;s/ *-I[^ ]*//g;p}' $(@D)/Makefile
 define OPENSSL_BUILD_CMDS
 	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) crypto/buildinf.h CC=$(notdir $(TARGET_CC)) \
 		CFLAGS="$$($(call OPENSSL_WITHOUT_PATHS,CFLAGS))" \

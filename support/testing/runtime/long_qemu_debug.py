@@ -15,7 +15,8 @@ Cost: one kernel build (the hello module needs the kernel's build tree, so
 a run builds this configuration before the others, which restore its kernel
 from the run's artifact cache) plus busybox, strace, lsof and pciutils from
 source, about 800 s on two cores; that is why it is in check-long
-(docs/testing.md). Each class boots the image once; boots and checks about
+(docs/testing.md). DriverDemo and DebugTools boot the image once each (Hardening
+reads the build); boots and checks about
 1-2 min under TCG. See docs/driver-and-tools.md for the measured figures.
 Reuse a built output dir with SMARTOS_RUNTIME_OUTPUT_DEBUG=<dir>.
 """
@@ -30,10 +31,13 @@ import smartos_runtime as rt
 
 
 class DebugConfiguration(rt.RuntimeTest):
-    """One boot per class, shared by its tests."""
     defconfig = "smartos_qemu_debug_defconfig"
     output_env = "SMARTOS_RUNTIME_OUTPUT_DEBUG"
     builds_kernel_tree = True   # the hello module
+
+
+class BootedDebug(DebugConfiguration):
+    """One boot per class, shared by its tests."""
 
     @classmethod
     def setUpClass(cls):
@@ -49,7 +53,7 @@ class DebugConfiguration(rt.RuntimeTest):
             return f.read().strip()
 
 
-class DriverDemo(DebugConfiguration):
+class DriverDemo(BootedDebug):
     def test_module_installed_and_indexed(self):
         vm = self.vm
         release = self.kernel_release()
@@ -86,7 +90,7 @@ class DriverDemo(DebugConfiguration):
         self.assertNotEqual(vm.last_status, 0, "/sys/module/hello still exists after rmmod")
 
 
-class DebugTools(DebugConfiguration):
+class DebugTools(BootedDebug):
     def test_strace_counts_syscalls(self):
         out = self.vm.run("strace -c true 2>&1")
         self.assertRegex(out, r"% time\s+seconds\s+usecs/call\s+calls\s+errors\s+syscall")
@@ -116,7 +120,7 @@ class DebugTools(DebugConfiguration):
 class Hardening(DebugConfiguration):
     """The qemu board's kernel is hardened (board/qemu-x86_64/linux.config;
     docs/security.md; test_boot_qemu checks KASLR and seccomp in the guest),
-    and so are the programs of the image."""
+    and so are the programs of the image. Read from the build; no boot."""
 
     SYMBOLS = ("RELOCATABLE", "RANDOMIZE_BASE", "CPU_MITIGATIONS", "PAGE_TABLE_ISOLATION",
                "RETPOLINE", "SECCOMP", "SECCOMP_FILTER", "STACKPROTECTOR",

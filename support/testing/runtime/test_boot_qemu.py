@@ -78,9 +78,8 @@ class BootQemuX86_64(QemuConfiguration):
                          self.build.config_value("SMARTOS_TARGET_GENERIC_HOSTNAME") or "smart-os")
 
     # The board's kernel is hardened (board/qemu-x86_64/linux.config,
-    # docs/security.md; long_qemu_debug reads its .config).
-    # Where the kernel's text starts without KASLR (x86_64, 16 MiB above
-    # __START_KERNEL_map).
+    # docs/security.md; long_qemu_debug reads its .config). FIXED_TEXT is
+    # where its text starts without KASLR (16 MiB above __START_KERNEL_map).
     FIXED_TEXT = "ffffffff81000000"
 
     def test_kernel_text_is_randomised(self):
