@@ -124,6 +124,26 @@ qemu_parse_args() {
 	done
 }
 
+# shellcheck disable=SC2034 # QEMU_KERNEL_ARGS is read by the caller
+# qemu_direct_kernel IMAGES_DIR [KERNEL_ARGS...]: fill QEMU_KERNEL_ARGS for
+# a boot without firmware boot loader: qemu loads IMAGES_DIR/bzImage itself
+# and the root file system is IMAGES_DIR/rootfs.ext4 on the first virtio
+# disk (/dev/vda). KERNEL_ARGS go to the kernel's command line after the
+# root and console arguments.
+qemu_direct_kernel() {
+	local images_dir=$1 f
+	shift
+	for f in bzImage rootfs.ext4; do
+		if [ ! -f "$images_dir/$f" ]; then
+			echo "$(basename "$0"): $images_dir/$f not found (run make first)" >&2
+			exit 1
+		fi
+	done
+	QEMU_KERNEL_ARGS=(-kernel "$images_dir/bzImage"
+		-append "root=/dev/vda rootwait ro console=ttyS0,115200${*:+ $*}"
+		-drive "file=$images_dir/rootfs.ext4,if=virtio,format=raw" -no-reboot)
+}
+
 # KVM can be present and still hang (nested virtualisation): boot a
 # one-sector guest that writes to qemu's isa-debug-exit port, which makes
 # qemu exit with status 3, and see whether that happens in time.
@@ -195,7 +215,9 @@ qemu_setup() {
 			done <"$fwd"
 		fi
 	fi
-	QEMU_ARGS+=(-netdev "$netdev" -device "virtio-net-pci,netdev=net0${mac:+,mac=$mac}")
+	# romfile=: no iPXE option ROM. The guest never boots from the network,
+	# and SeaBIOS runs the ROM's set-up at every boot (docs/boot-media.md).
+	QEMU_ARGS+=(-netdev "$netdev" -device "virtio-net-pci,netdev=net0,romfile=${mac:+,mac=$mac}")
 
 	[ "$QEMU_SNAPSHOT" = no ] || QEMU_ARGS+=(-snapshot)
 

@@ -19,21 +19,10 @@ usage() {
 
 qemu_parse_args "$@"
 images_dir=${QEMU_OPERAND:-$here}
-for f in bzImage rootfs.ext4; do
-	if [ ! -f "$images_dir/$f" ]; then
-		echo "$(basename "$0"): $images_dir/$f not found (run make first)" >&2
-		exit 1
-	fi
-done
-
+qemu_direct_kernel "$images_dir"
 qemu_setup "$images_dir"
 
 # The guest writes to its root file system: without --write, qemu -snapshot
-# (qemu_setup) keeps those writes out of rootfs.ext4.
-exec "$QEMU" \
-	-kernel "$images_dir/bzImage" \
-	-append "root=/dev/vda rootwait ro console=ttyS0,115200" \
-	-drive file="$images_dir/rootfs.ext4",if=virtio,format=raw \
-	"${QEMU_ARGS[@]}" \
-	-no-reboot \
-	"${QEMU_EXTRA[@]}"
+# (qemu_setup) keeps those writes out of rootfs.ext4. The root disk comes
+# before the data disks of QEMU_ARGS: it is /dev/vda.
+exec "$QEMU" "${QEMU_KERNEL_ARGS[@]}" "${QEMU_ARGS[@]}" "${QEMU_EXTRA[@]}"

@@ -2,7 +2,8 @@
 # Boot a qemu-x86_64 image: the disk image (disk.img) on virtio-blk, or the
 # ISO (rootfs.iso) as a CD or as a USB stick; with SeaBIOS or, with --uefi,
 # OVMF (default: SeaBIOS, unless the medium has no BIOS boot code, like a
-# UEFI-only disk). Serial console on this terminal, the extra data disks on
+# UEFI-only disk). Or, with --kernel, without boot loader: qemu loads
+# bzImage itself and the root file system is rootfs.ext4 (the fastest boot). Serial console on this terminal, the extra data disks on
 # virtio-blk, a virtio-net NIC on restricted user networking (the guest
 # reaches only qemu's built-in DHCP/DNS, nothing outside) or on a host tap
 # device. KVM only when a probe shows it works, otherwise TCG.
@@ -20,6 +21,8 @@ usage() {
 	echo "usage: $(basename "$0") [OPTIONS] [IMAGE|IMAGES_DIR] [-- EXTRA_QEMU_ARGS...]"
 	echo "  --cdrom           boot the ISO (rootfs.iso) from a CD drive"
 	echo "  --usb             boot the ISO (or IMAGE) as a USB stick"
+	echo "  --kernel          boot bzImage directly (qemu's own loader, no GRUB) with"
+	echo "                    rootfs.ext4 as the root file system; IMAGES_DIR only"
 	echo "$QEMU_OPTIONS_USAGE"
 }
 
@@ -30,12 +33,23 @@ script_parse_option() {
 	case "$1" in
 	--cdrom) medium=cdrom ;;
 	--usb) medium=usb ;;
+	--kernel) medium=kernel ;;
 	*) return 1 ;;
 	esac
 }
 
 qemu_parse_args "$@"
 image=${QEMU_OPERAND:-$here}
+if [ "$medium" = kernel ]; then
+	if [ ! -d "$image" ]; then
+		echo "$(basename "$0"): --kernel boots an images directory, not $image" >&2
+		exit 2
+	fi
+	# The arguments of GRUB's menu entry (board/qemu-x86_64/grub.cfg).
+	qemu_direct_kernel "$image" pci=noacpi quiet
+	qemu_setup "$image"
+	exec "$QEMU" "${QEMU_KERNEL_ARGS[@]}" "${QEMU_ARGS[@]}" "${QEMU_EXTRA[@]}"
+fi
 if [ -d "$image" ]; then
 	if [ -z "$medium" ] && [ -f "$image/disk.img" ]; then
 		image=$image/disk.img

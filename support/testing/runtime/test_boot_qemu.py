@@ -1,7 +1,7 @@
 """CI boot test: build the qemu defconfig from scratch, boot it through GRUB
 to a shell, check the kernel (its hardening in the guest: KASLR, seccomp),
-the root file system and a dynamically linked busybox; and that poweroff
-ends qemu.
+the root file system and a dynamically linked busybox; boot it again
+without GRUB (run.sh --kernel), and check that poweroff ends qemu.
 
 SMARTOS_RUNTIME_DEFCONFIG picks another defconfig of the qemu board;
 SMARTOS_RUNTIME_OUTPUT reuses an output dir."""
@@ -95,9 +95,21 @@ class BootQemuX86_64(QemuConfiguration):
         self.assertRegex(status, r"(?m)^Seccomp_filters:\s+0$")
 
 
-class PowerOff(QemuConfiguration):
-    def test_poweroff_ends_qemu(self):
-        vm = self.boot()
+class DirectKernelBoot(QemuConfiguration):
+    """run.sh --kernel: qemu loads bzImage itself (no GRUB), the root file
+    system is rootfs.ext4 on /dev/vda; and poweroff ends qemu."""
+
+    def test_direct_kernel_boot_and_poweroff(self):
+        vm = self.boot(script_args=["--kernel"])
+        print("--kernel: qemu start to login prompt: %.1f s, to shell prompt: %.1f s"
+              % (vm.boot_seconds, vm.shell_seconds))
+        cmdline = vm.run("cat /proc/cmdline").strip()
+        self.assertNotIn("BOOT_IMAGE=", cmdline, "GRUB booted it: %r" % cmdline)
+        self.assertIn("root=/dev/vda ", cmdline + " ")
+        self.assertEqual(vm.run("mountpoint -d /").strip(),
+                         vm.run("cat /sys/class/block/vda/dev").strip(), "device of / vs /dev/vda")
+        self.assertEqual(vm.run("uname -r").strip(),
+                         rt.kernel_release(os.path.join(self.build.images_dir, "bzImage")))
         status = vm.poweroff()
         self.assertEqual(status, 0, "qemu exit status after poweroff")
 

@@ -72,9 +72,11 @@ class RunScriptOptions(unittest.TestCase):
     by default, none with --write; --help says so. No build."""
 
     def command_line(self, script, files, *args):
+        """FILES: names of empty files, or a dict of names and contents."""
         with tempfile.TemporaryDirectory() as images:
             for name in files:
-                open(os.path.join(images, name), "w").close()
+                with open(os.path.join(images, name), "w") as f:
+                    f.write(files[name] if isinstance(files, dict) else "")
             env = dict(os.environ, QEMU="echo", SMARTOS_QEMU_ACCEL="tcg")
             out = subprocess.run([os.path.join(rt.TOP_DIR, script)] + list(args) + [images],
                                  stdout=subprocess.PIPE, env=env, text=True, check=True).stdout
@@ -93,6 +95,32 @@ class RunScriptOptions(unittest.TestCase):
 
     def test_start_qemu_kernel_snapshot_unless_write(self):
         self.check_script("board/common/start-qemu-kernel.sh", ["bzImage", "rootfs.ext4"])
+
+    def test_start_qemu_direct_kernel(self):
+        # --kernel: qemu loads bzImage, rootfs.ext4 is the first disk
+        # (/dev/vda), GRUB's kernel arguments; the NIC has no option ROM.
+        files = {"disk.img": "", "bzImage": "", "rootfs.ext4": "",
+                 "data-disks.txt": "data.ext4\n", "data.ext4": ""}
+        words = self.command_line("board/qemu-x86_64/start-qemu.sh", files, "--kernel")
+        self.assertEqual(words[words.index("-kernel") + 1].rsplit("/", 1)[1], "bzImage", words)
+        drives = [words[i + 1] for i, w in enumerate(words) if w == "-drive"]
+        self.assertEqual([d.split(",")[0].rsplit("/", 1)[1] for d in drives],
+                         ["rootfs.ext4", "data.ext4"], drives)
+        for arg in ("root=/dev/vda", "console=ttyS0,115200", "pci=noacpi", "quiet"):
+            self.assertIn(arg, words)
+        self.assertIn("-snapshot", words)
+        nic = [w for w in words if w.startswith("virtio-net-pci,")]
+        self.assertEqual(len(nic), 1, words)
+        self.assertIn(",romfile=,", nic[0] + ",")
+        # Without the kernel: an error that names the file, and no qemu.
+        with tempfile.TemporaryDirectory() as images:
+            open(os.path.join(images, "rootfs.ext4"), "w").close()
+            run = subprocess.run([os.path.join(rt.TOP_DIR, "board/qemu-x86_64/start-qemu.sh"),
+                                  "--kernel", images], env=dict(os.environ, QEMU="echo"),
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            self.assertNotEqual(run.returncode, 0)
+            self.assertIn("%s/bzImage not found" % images, run.stderr)
+            self.assertEqual(run.stdout, "")
 
 
 if __name__ == "__main__":

@@ -207,7 +207,7 @@ test_aarch64_run_script() {
 	tr '\n' ' ' <"$d/args" >"$d/line"
 	expect_contains "$d/line" "-drive file=$d/images/disk.img,if=virtio,format=raw -M virt,gic-version=3,acpi=off -cpu cortex-a57 -accel tcg " || return
 	expect_contains "$d/line" "-bios $d/firmware.fd " || return
-	expect_contains "$d/line" "-netdev user,id=net0,restrict=on -device virtio-net-pci,netdev=net0 -snapshot" || return
+	expect_contains "$d/line" "-netdev user,id=net0,restrict=on -device virtio-net-pci,netdev=net0,romfile= -snapshot" || return
 	if QEMU=$d/qemu SMARTOS_QEMU_AAVMF=$d/firmware.fd "$script" --bios "$d/images" >"$d/out" 2>&1; then
 		fail "start-qemu.sh accepted --bios"; return
 	fi
