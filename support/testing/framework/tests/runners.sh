@@ -24,7 +24,7 @@ test_runtime_run_rejects_names_without_tests() {
 	expect_contains "$out" "'smartos_runtime' names no test" || return
 	# Every module loads; --list names the tests without building.
 	"$run" --list >"$out" 2>&1 || { fail "run --list failed: $(cat "$out")"; return; }
-	expect_contains "$out" "test_boot_qemu.PowerOff.test_poweroff_ends_qemu" || return
+	expect_contains "$out" "test_boot_qemu.DirectKernelBoot.test_direct_kernel_boot_and_poweroff" || return
 	"$run" --list test_access.FirstBoot.test_firewall long_internal_toolchain >"$out" 2>&1 ||
 		{ fail "run --list with names failed: $(cat "$out")"; return; }
 	expect_contains "$out" "test_access.FirstBoot.test_firewall" || return
@@ -111,7 +111,7 @@ test_runtime_run_stops_its_build_on_sigterm() {
 	# (Without the caller's choices of kept or reused directories.)
 	env -u SMARTOS_RUNTIME_KEEP -u SMARTOS_RUNTIME_ARTIFACT_CACHE -u SMARTOS_RUNTIME_OUTPUT \
 		-u SMARTOS_RUNTIME_DEFCONFIG FAKE_MAKE_DIR="$SCRATCH" PATH="$fake:$PATH" TMPDIR="$tmp" \
-		"$TOP/support/testing/runtime/run" test_boot_qemu.PowerOff >"$out" 2>&1 &
+		"$TOP/support/testing/runtime/run" test_boot_qemu.DirectKernelBoot >"$out" 2>&1 &
 	local runner=$!
 	for _ in $(seq 300); do [ -s "$SCRATCH/make.pid" ] && break; sleep 0.1; done
 	[ -s "$SCRATCH/make.pid" ] || { kill $runner; fail "the runner never ran make: $(cat "$out")"; return; }
