@@ -3,7 +3,8 @@
 # ISO (rootfs.iso) as a CD or as a USB stick; with SeaBIOS or, with --uefi,
 # OVMF (default: SeaBIOS, unless the medium has no BIOS boot code, like a
 # UEFI-only disk). Or, with --kernel, without boot loader: qemu loads
-# bzImage itself and the root file system is rootfs.ext4 (the fastest boot). Serial console on this terminal, the extra data disks on
+# bzImage itself and the root file system is rootfs.ext4 (the fastest
+# boot). Serial console on this terminal, the extra data disks on
 # virtio-blk, a virtio-net NIC on restricted user networking (the guest
 # reaches only qemu's built-in DHCP/DNS, nothing outside) or on a host tap
 # device. KVM only when a probe shows it works, otherwise TCG.

@@ -69,7 +69,8 @@ class BootTwice(access.AccessConfiguration):
 
 class RunScriptOptions(unittest.TestCase):
     """The run scripts' qemu command lines (QEMU=echo prints them): -snapshot
-    by default, none with --write; --help says so. No build."""
+    by default, none with --write; --help says so; the x86_64 board's
+    --kernel. No build."""
 
     def command_line(self, script, files, *args):
         """FILES: names of empty files, or a dict of names and contents."""
