@@ -46,35 +46,36 @@ if [ "$medium" = kernel ]; then
 		echo "$(basename "$0"): --kernel boots an images directory, not $image" >&2
 		exit 2
 	fi
+	images_dir=$image
 	# The arguments of GRUB's menu entry (board/qemu-x86_64/grub.cfg).
-	qemu_direct_kernel "$image" pci=noacpi quiet
-	qemu_setup "$image"
-	exec "$QEMU" "${QEMU_KERNEL_ARGS[@]}" "${QEMU_ARGS[@]}" "${QEMU_EXTRA[@]}"
-fi
-if [ -d "$image" ]; then
-	if [ -z "$medium" ] && [ -f "$image/disk.img" ]; then
-		image=$image/disk.img
-	else
-		image=$image/rootfs.iso
+	qemu_direct_kernel "$images_dir" pci=noacpi quiet
+else
+	if [ -d "$image" ]; then
+		if [ -z "$medium" ] && [ -f "$image/disk.img" ]; then
+			image=$image/disk.img
+		else
+			image=$image/rootfs.iso
+		fi
+	fi
+	if [ ! -f "$image" ]; then
+		echo "$(basename "$0"): image $image not found (run make first)" >&2
+		exit 1
+	fi
+	case "$medium:$image" in
+	:*.iso) medium=cdrom ;;
+	:*) medium=disk ;;
+	esac
+	images_dir=$(dirname "$image")
+	# Without boot code in the MBR's first 440 bytes only UEFI can boot it.
+	if [ -z "$QEMU_FIRMWARE" ]; then
+		if cmp -s -n 440 "$image" /dev/zero; then QEMU_FIRMWARE=uefi; else QEMU_FIRMWARE=bios; fi
 	fi
 fi
-if [ ! -f "$image" ]; then
-	echo "$(basename "$0"): image $image not found (run make first)" >&2
-	exit 1
-fi
-case "$medium:$image" in
-:*.iso) medium=cdrom ;;
-:*) medium=disk ;;
-esac
 
-# Without boot code in the MBR's first 440 bytes only UEFI can boot it.
-if [ -z "$QEMU_FIRMWARE" ]; then
-	if cmp -s -n 440 "$image" /dev/zero; then QEMU_FIRMWARE=uefi; else QEMU_FIRMWARE=bios; fi
-fi
-
-qemu_setup "$(dirname "$image")"
+qemu_setup "$images_dir"
 case "$medium" in
-# The boot disk comes first: it is /dev/vda.
+# The boot disk (or, for --kernel, the root disk) comes first: it is /dev/vda.
+kernel) boot=("${QEMU_KERNEL_ARGS[@]}") ;;
 disk) boot=(-drive "file=$image,if=virtio,format=raw") ;;
 cdrom) boot=(-drive "file=$image,media=cdrom,if=ide,readonly=on") ;;
 usb) boot=(-device qemu-xhci -drive "if=none,id=stick,file=$image,format=raw,readonly=on"

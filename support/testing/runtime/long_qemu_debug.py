@@ -15,9 +15,8 @@ Cost: one kernel build (the hello module needs the kernel's build tree, so
 a run builds this configuration before the others, which restore its kernel
 from the run's artifact cache) plus busybox, strace, lsof and pciutils from
 source, about 800 s on two cores; that is why it is in check-long
-(docs/testing.md). DriverDemo and DebugTools boot the image once each (Hardening
-reads the build); boots and checks about
-1-2 min under TCG. See docs/driver-and-tools.md for the measured figures.
+(docs/testing.md). DriverDemo and DebugTools boot the image once each
+(Hardening reads the build); boots and checks about 1-2 min under TCG. See docs/driver-and-tools.md for the measured figures.
 Reuse a built output dir with SMARTOS_RUNTIME_OUTPUT_DEBUG=<dir>.
 """
 

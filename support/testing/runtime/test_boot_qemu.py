@@ -23,6 +23,12 @@ class QemuConfiguration(rt.RuntimeTest):
     defconfig = os.environ.get("SMARTOS_RUNTIME_DEFCONFIG",
                                "smartos_qemu_host_toolchain_defconfig")
 
+    def assertRootDevice(self, vm, name):
+        # /proc/mounts names the root device /dev/root: compare device numbers.
+        self.assertEqual(vm.run("mountpoint -d /").strip(),
+                         vm.run("cat /sys/class/block/%s/dev" % name).strip(),
+                         "device of / vs /dev/%s" % name)
+
 
 class BootQemuX86_64(QemuConfiguration):
     """One boot, read by every test."""
@@ -55,10 +61,7 @@ class BootQemuX86_64(QemuConfiguration):
                 if len(line.split()) > 2 and line.split()[1] == "/"]
         self.assertEqual(len(root), 1, "root entries in /proc/mounts:\n%s" % mounts)
         self.assertEqual(root[0][2], "ext4", "/proc/mounts:\n%s" % mounts)
-        # /proc/mounts names the root device /dev/root: compare device numbers.
-        root_dev = self.vm.run("mountpoint -d /").strip()
-        vda1_dev = self.vm.run("cat /sys/class/block/vda1/dev").strip()
-        self.assertEqual(root_dev, vda1_dev, "device of / vs /dev/vda1")
+        self.assertRootDevice(self.vm, "vda1")
 
     def test_busybox_is_dynamic_against_glibc(self):
         interp = self.vm.run("readlink -f /lib64/ld-linux-x86-64.so.2").strip()
@@ -106,8 +109,7 @@ class DirectKernelBoot(QemuConfiguration):
         cmdline = vm.run("cat /proc/cmdline").strip()
         self.assertNotIn("BOOT_IMAGE=", cmdline, "GRUB booted it: %r" % cmdline)
         self.assertIn("root=/dev/vda ", cmdline + " ")
-        self.assertEqual(vm.run("mountpoint -d /").strip(),
-                         vm.run("cat /sys/class/block/vda/dev").strip(), "device of / vs /dev/vda")
+        self.assertRootDevice(vm, "vda")
         self.assertEqual(vm.run("uname -r").strip(),
                          rt.kernel_release(os.path.join(self.build.images_dir, "bzImage")))
         status = vm.poweroff()

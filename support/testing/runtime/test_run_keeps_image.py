@@ -72,16 +72,23 @@ class RunScriptOptions(unittest.TestCase):
     by default, none with --write; --help says so; the x86_64 board's
     --kernel. No build."""
 
-    def command_line(self, script, files, *args):
-        """FILES: names of empty files, or a dict of names and contents."""
+    def run_script(self, script, files, *args, check=True):
+        """Run SCRIPT ARGS on an images directory of FILES (names of empty
+        files, or a dict of names and contents); the completed process,
+        with the images directory as its attribute images."""
         with tempfile.TemporaryDirectory() as images:
             for name in files:
                 with open(os.path.join(images, name), "w") as f:
                     f.write(files[name] if isinstance(files, dict) else "")
             env = dict(os.environ, QEMU="echo", SMARTOS_QEMU_ACCEL="tcg")
-            out = subprocess.run([os.path.join(rt.TOP_DIR, script)] + list(args) + [images],
-                                 stdout=subprocess.PIPE, env=env, text=True, check=True).stdout
-            return out.split()
+            run = subprocess.run([os.path.join(rt.TOP_DIR, script)] + list(args) + [images],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                                 text=True, check=check)
+            run.images = images
+            return run
+
+    def command_line(self, script, files, *args):
+        return self.run_script(script, files, *args).stdout.split()
 
     def check_script(self, script, files):
         self.assertIn("-snapshot", self.command_line(script, files))
@@ -114,14 +121,11 @@ class RunScriptOptions(unittest.TestCase):
         self.assertEqual(len(nic), 1, words)
         self.assertIn(",romfile=,", nic[0] + ",")
         # Without the kernel: an error that names the file, and no qemu.
-        with tempfile.TemporaryDirectory() as images:
-            open(os.path.join(images, "rootfs.ext4"), "w").close()
-            run = subprocess.run([os.path.join(rt.TOP_DIR, "board/qemu-x86_64/start-qemu.sh"),
-                                  "--kernel", images], env=dict(os.environ, QEMU="echo"),
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            self.assertNotEqual(run.returncode, 0)
-            self.assertIn("%s/bzImage not found" % images, run.stderr)
-            self.assertEqual(run.stdout, "")
+        run = self.run_script("board/qemu-x86_64/start-qemu.sh", ["rootfs.ext4"], "--kernel",
+                              check=False)
+        self.assertNotEqual(run.returncode, 0)
+        self.assertIn("%s/bzImage not found" % run.images, run.stderr)
+        self.assertEqual(run.stdout, "")
 
 
 if __name__ == "__main__":
